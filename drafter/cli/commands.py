@@ -1,0 +1,3 @@
+"""Importing this module registers every command on the app."""
+
+from drafter.cli import convert  # noqa: F401
