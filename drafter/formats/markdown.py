@@ -200,8 +200,8 @@ def read_markdown(text: str, path: str = "<markdown>") -> Packet:
     if title is None:
         title = meta.get("title") or meta.get("packet")
     try:
-        return Packet(id=pid, title=title, classification=classification, fields=values,
-                      metadata=meta, extra_sections=extra)
+        return Packet.model_validate({"id": pid, "title": title, "classification": classification,
+                                      "fields": values, "metadata": meta, "extra_sections": extra})
     except ValueError as e:
         raise InputError(path, str(e).splitlines()[-1].strip()) from e
 

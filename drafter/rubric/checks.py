@@ -343,7 +343,8 @@ def check_evidence(ctx: Context) -> Check:
         msg = f"no evidence a seller can open: {why}"
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, bad or text)
     if url or record or (doc and where and not bad):
-        link = (url or record).group(0) if (url or record) else text
+        hit = url or record
+        link = hit.group(0) if hit else text
         return Check("strong", [f"openable: {_quote(link)}"], {}, {"verifiable": True})
     return Check("weak", [f"names {_quote(doc or '')} but not where to open it"], {}, {"verifiable": True})
 

@@ -6,7 +6,7 @@ from drafter.fields import BY_ID, FIELD_IDS
 from drafter.packet import Packet
 from drafter.rubric import checks as c
 from drafter.rubric.load import Rubric, load_rubric
-from drafter.rubric.model import FieldGrade, Finding, Grade, Level, Scorecard
+from drafter.rubric.model import FieldGrade, Finding, Grade, Kind, Level, Scorecard
 from drafter.rubric.priority import PriorityList
 
 POINTS: dict[str, int] = {"strong": 2, "weak": 1, "missing": 0}
@@ -45,9 +45,9 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
     }
     findings: list[Finding] = []
 
-    def add(fid_: str, kind: str, fid: str, message: str, spec: dict, text: str | None = None) -> None:
+    def add(fid_: str, kind: Kind, fid: str, message: str, spec: dict, text: str | None = None) -> None:
         findings.append(Finding(id=fid_, kind=kind, field=fid, message=message, fix=spec.get("fix", ""),
-                                role=spec.get("role", BY_ID[fid].role), text=text))  # type: ignore[arg-type]
+                                role=spec.get("role", BY_ID[fid].role), text=text))
 
     modes: list[str] = []
     signals: list[str] = []
@@ -89,8 +89,8 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
         mode_fired = any(f.id == GATE_MODES.get(gate) and f.field == fid for f in findings)
         if not ok and not mode_fired:
             extra_gates.append(gate)
-            why = "; ".join(by_field[fid].notes) or "does not hold"
-            add(gate, "gate", fid, f"gate not met: {why}", spec, by_field[fid].text)
+            reason = "; ".join(by_field[fid].notes) or "does not hold"
+            add(gate, "gate", fid, f"gate not met: {reason}", spec, by_field[fid].text)
 
     partner_person = bool(by_field["partner"].facts.get("person"))
     levels: dict[str, Level] = {

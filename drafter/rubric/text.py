@@ -111,7 +111,8 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset())
             found.append(Person(" ".join(names), _role_near(text, start, end, rubric), start, end))
         elif len(names) == 1:
             after = text[end:end + 30]
-            next_word = (re.match(r"\s*([\w'’]+)", after) or [None, ""])[1].lower()
+            nm = re.match(r"\s*([\w'’]+)", after)
+            next_word = nm.group(1).lower() if nm else ""
             role = _role_near(text, start, end, rubric)
             acts = next_word in person_verbs
             if word in known_first or (role and re.match(r"\s*[,(]", after)) or (acts and len(word) > 2):
