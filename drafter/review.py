@@ -131,11 +131,6 @@ def reviewers(packet: Packet) -> list[str]:
     return names
 
 
-def last_decided_at(packet: Packet) -> datetime | None:
-    times = [f.decided_at for f in packet.fields.values() if f.decided_at]
-    return max(times) if times else None
-
-
 def tally(packet: Packet) -> dict[str, int]:
     """How many fields are in each status (for the end-of-review summary)."""
     out: dict[str, int] = {}

@@ -12,9 +12,9 @@ from drafter.cli.app import app
 @app.command()
 def review(
     packet: Path = typer.Argument(..., help="Packet .json file; decisions are saved into it."),
-    reviewer: str = typer.Option(None, "--reviewer", envvar="DRAFTER_REVIEWER",
+    reviewer: str = typer.Option(None, "--reviewer", envvar="DRAFTER_REVIEWER", metavar="NAME",
                                  help="Your name, recorded with each decision (or set DRAFTER_REVIEWER)."),
-    field: list[str] = typer.Option(None, "--field",
+    field: list[str] = typer.Option(None, "--field", metavar="ID",
                                     help="Review only this field, decided or not (repeatable; id or title)."),
 ) -> None:
     """Confirm, edit or reject each undecided field, in template order.
