@@ -18,7 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from drafter.errors import UsageError
+from drafter.errors import DrafterError, UsageError
 from drafter.evidence_context import SourceTexts
 from drafter.files import atomic_write
 from drafter.formats import read_packet
@@ -41,14 +41,28 @@ class ReviewSession:
             raise UsageError("a reviewer name is required: --reviewer NAME or DRAFTER_REVIEWER")
         self.path = Path(path)
         self.packet = read_packet(self.path)
+        self._on_disk = self.path.read_bytes()
         self.todo = pending(self.packet, only)
         self.sources = SourceTexts(self.packet, self.path.parent)
         self.decided = 0
 
     def decide(self, fid: str, action: str, text: str | None = None) -> None:
-        """Apply one decision and save the packet before anything else happens."""
+        """Apply one decision and save the packet before anything else happens.
+
+        If the file changed on disk since we last read or wrote it (another review, a hand edit),
+        nothing is written: saving would silently undo that change.
+        """
         packet = apply_decision(self.packet, fid, action, self.reviewer, text)
-        atomic_write(self.path, write_json(packet), force=True)
+        try:
+            current = self.path.read_bytes()
+        except OSError:
+            current = None
+        if current != self._on_disk:
+            raise DrafterError(f"{self.path}: changed on disk during this review; the decision on {fid} was not "
+                               f"saved (run `drafter review {self.path}` again)")
+        payload = write_json(packet).encode("utf-8")
+        atomic_write(self.path, payload, force=True)
+        self._on_disk = payload
         self.packet = packet
         self.decided += 1
 

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from drafter.errors import DrafterError
 from drafter.fields import FIELD_IDS
 from drafter.packet import Evidence, Packet, Source
 
@@ -199,3 +200,18 @@ def test_crash_or_ctrl_c_mid_review_loses_no_saved_decision(northwind, how):
         ("account", "accept"), ("partner", "edit"), ("why_partner", "reject")]
     assert data["fields"]["trigger"]["status"] == "proposed"
     assert not [p for p in northwind.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_file_changed_during_review_is_not_overwritten(northwind, monkeypatch):
+    from drafter.review_loop import ReviewSession
+
+    session = ReviewSession(northwind, "Ana")
+    session.decide("account", "accept")
+    data = _json(northwind)
+    data["fields"]["owner"]["value"] = "Changed in another window"
+    northwind.write_text(json.dumps(data))
+    with pytest.raises(DrafterError, match="changed on disk during this review; the decision on partner was not saved"):
+        session.decide("partner", "accept")
+    after = _json(northwind)
+    assert after["fields"]["owner"]["value"] == "Changed in another window"
+    assert [d["field"] for d in after["history"]] == ["account"]

@@ -12,9 +12,10 @@ from drafter.cli.app import app
 @app.command()
 def export(
     packet: Path = typer.Argument(..., help="Reviewed packet (.json, as `drafter review` saves it)."),
-    format: str = typer.Option(None, "--format", "-f", metavar="FORMAT", help="md, json, csv or html (default: from -o's suffix)."),
+    format: str = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                               help="md, json, csv or html (default: from -o's suffix)."),
     output: Path = typer.Option(None, "-o", "--output", metavar="OUT", help="Write here instead of stdout."),
-    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUT if it exists."),
 ) -> None:
     """Export a packet whose every field is confirmed or edited by a named reviewer.
 
