@@ -30,12 +30,13 @@ def grade_packet(packet: Packet) -> Any | None:
 
 
 def field_findings(grade: Any | None, fid: str) -> tuple[float | None, list[tuple[str, str | None]]]:
-    """(field score, [(message, fix)]) for one field from a rubric grade."""
+    """(field score, [(message, fix)]) for one field from a rubric grade; messages lead with the rule id."""
     if grade is None:
         return None, []
     per_field = (getattr(grade, "fields", None) or {}).get(fid)
     score = per_field.get("score") if isinstance(per_field, dict) else getattr(per_field, "score", None)
-    found = [(f.message, f.fix) for f in getattr(grade, "findings", []) if f.field == fid]
+    found = [(f"{f.id}: {f.message}" if f.id else f.message, f.fix)
+             for f in getattr(grade, "findings", []) if f.field == fid]
     if not found and per_field is not None:
         texts = per_field.get("findings") if isinstance(per_field, dict) else getattr(per_field, "findings", [])
         found = [(t, None) for t in texts or []]

@@ -138,6 +138,8 @@ def edit_inline(text: str, console: Console) -> str:
         readline.set_startup_hook(lambda: readline.insert_text(shown))
     try:
         return input("new text (empty keeps the field as it was): ").replace("\\n", "\n")
+    except EOFError:  # Ctrl-D: keep the field as it was
+        return ""
     finally:
         if readline is not None:
             readline.set_startup_hook(None)
@@ -166,7 +168,10 @@ def run_terminal(session: ReviewSession, console: Console, getkey: Callable[[], 
                   else "[a] accept  [e] edit  [r] reject  [q] quit > ")
         while True:
             console.print(prompt, end="", markup=False, highlight=False)
-            key = getkey()[:1].lower()
+            try:
+                key = getkey()[:1].lower()
+            except EOFError:  # Ctrl-D: stop here, as q does
+                key = "q"
             console.print(key if key.isprintable() else "")
             if key == "q":
                 return

@@ -155,7 +155,7 @@ def test_card_shows_the_rubrics_findings_for_the_field(run, tmp_path):
     r = run("review", "p.json", "--reviewer", "Ana", input="quit\n")
     out = " ".join(r.stdout.split())
     for f in expected:
-        assert " ".join(f.message.split()) in out
+        assert " ".join(f"{f.id}: {f.message}".split()) in out
         if f.fix:
             assert "fix: " + " ".join(f.fix.split()) in out
 

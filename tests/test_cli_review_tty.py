@@ -108,3 +108,14 @@ def test_missing_field_offers_write_or_reject(tmp_path):
     child.close()
     assert child.exitstatus == 0
     assert _data(tmp_path / "p.json")["fields"]["partner"]["status"] == "rejected"
+
+
+def test_ctrl_d_stops_like_quit(packet, tmp_path):
+    child = _spawn(tmp_path, "review", "p.json", "--reviewer", "Ana")
+    _key(child, "a", "account: confirmed (saved)")
+    child.expect_exact(PROMPT)
+    child.send("\x04")
+    child.expect_exact("1 decision saved this session; 10 fields still to review")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and "Traceback" not in child.before
