@@ -30,16 +30,22 @@ def grade_packet(packet: Packet) -> Any | None:
 
 
 def field_findings(grade: Any | None, fid: str) -> tuple[float | None, list[tuple[str, str | None]]]:
-    """(field score, [(message, fix)]) for one field from a rubric grade; messages lead with the rule id."""
+    """(field score, [(message, fix)]) for one field: the grade's findings on it, each once, rule id first."""
     if grade is None:
         return None, []
     per_field = (getattr(grade, "fields", None) or {}).get(fid)
-    score = per_field.get("score") if isinstance(per_field, dict) else getattr(per_field, "score", None)
-    found = [(f"{f.id}: {f.message}" if f.id else f.message, f.fix)
-             for f in getattr(grade, "findings", []) if f.field == fid]
-    if not found and per_field is not None:
-        texts = per_field.get("findings") if isinstance(per_field, dict) else getattr(per_field, "findings", [])
-        found = [(t, None) for t in texts or []]
+    score = getattr(per_field, "score", None)
+    candidates = [f for f in getattr(grade, "findings", []) if getattr(f, "field", None) == fid]
+    candidates += list(getattr(per_field, "findings", None) or [])
+    found: list[tuple[str, str | None]] = []
+    for f in candidates:
+        if isinstance(f, str):
+            item = (f, None)
+        else:
+            fix = f"{f.fix} ({f.role})" if f.fix and getattr(f, "role", "") else f.fix
+            item = (f"{f.id}: {f.message}" if f.id else f.message, fix or None)
+        if item not in found:
+            found.append(item)
     return score, found
 
 
