@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from drafter.evidence_context import EvidenceView, SourceTexts
@@ -108,9 +109,12 @@ def render_card(
     if score is not None:
         head.append(f" · field score {score:.2f}", style="dim")
     console.print(head)
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right")
+    rows.add_column()
     for message, fix in found:
-        line = Text("  ! ", style="bold red")
-        line.append(message)
-        console.print(line)
+        rows.add_row(Text("!", style="bold red"), Text(message))
         if fix:
-            console.print(Padding(Text(f"fix: {fix}", style="green"), (0, 0, 0, 4), expand=False))
+            rows.add_row(Text(""), Text(f"fix: {fix}", style="green"))
+    if found:
+        console.print(rows)
