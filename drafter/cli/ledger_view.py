@@ -8,9 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-STAT_COLUMNS = (("handoffs", "Handoffs"), ("responded", "Responded"), ("accepted", "Accepted"),
-                ("acceptance_rate", "Acceptance"), ("median_response_business_days", "Median days"),
-                ("overdue", "Overdue"))
+STAT_COLUMNS = (("handoffs", "Sent"), ("responded", "Answered"), ("accepted", "Accepted"),
+                ("acceptance_rate", "Rate"), ("median_response_business_days", "Days"), ("overdue", "Overdue"))
 
 
 def _cell(key: str, value: Any) -> str:
@@ -35,8 +34,14 @@ def _stats_table(title: str, first: str, rows: list[tuple[str, dict[str, Any]]])
 
 def print_metrics(m: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
-    console.print(_stats_table(f"Ledger as of {m['as_of']} (response window default: "
-                               f"{m['default_window_business_days']} business days)", "", [("All handoffs", m)]))
+    rate = _cell("acceptance_rate", m["acceptance_rate"])
+    median = _cell("median", m["median_response_business_days"])
+    console.print(f"Ledger as of {m['as_of']}: {m['handoffs']} handoffs, {m['responded']} answered "
+                  f"({m['accepted']} accepted, {m['declined']} declined), {m['open']} open", highlight=False)
+    console.print(f"All handoffs: acceptance rate {rate}, median response {median} business days, "
+                  f"{m['overdue']} overdue (default window {m['default_window_business_days']} business days)",
+                  highlight=False)
+    console.print("Rate = accepted / answered; Days = median business days to an answer.", style="dim")
     if m["by_verdict"]:
         console.print(_stats_table("By rubric verdict at send time", "Verdict", list(m["by_verdict"].items())))
     console.print(_stats_table("By score band (scorecard total, 0-18)", "Band",
@@ -61,13 +66,15 @@ def print_open(items: list[dict[str, Any]], *, overdue_only: bool, console: Cons
         return
     what = "Overdue" if overdue_only else "Open"
     table = Table(title=f"{what} handoffs ({len(items)})", title_justify="left")
-    for name in ("Id", "Sent", "Due", "Days open", "Overdue by", "Account", "Partner", "Seller", "Verdict"):
-        table.add_column(name, justify="right" if name in ("Id", "Days open", "Overdue by") else "left")
+    for name in ("Id", "Sent", "Due", "Open", "Late"):
+        table.add_column(name, justify="left" if name in ("Sent", "Due") else "right", no_wrap=True)
+    for name in ("Account", "Partner", "Seller"):
+        table.add_column(name, overflow="fold")
     for i in items:
         late = i["overdue_business_days"]
         table.add_row(str(i["id"]), i["sent"], i["due"] + ("" if i["window_from"] == "packet" else "*"),
                       str(i["business_days_open"]), f"[red]{late}[/red]" if late else "-",
-                      *(escape(i[k] or "-") for k in ("account", "partner", "seller", "verdict")))
+                      *(escape(i[k] or "-") for k in ("account", "partner", "seller")))
     console.print(table)
     if any(i["window_from"] == "default" for i in items):
-        console.print("* no response window in the packet: the default window applies")
+        console.print("Open and Late in business days. * no response window in the packet: the default applies.")
