@@ -1,3 +1,3 @@
 """Importing this module registers every command on the app."""
 
-from drafter.cli import convert, ledger  # noqa: F401
+from drafter.cli import convert, grade, ledger  # noqa: F401

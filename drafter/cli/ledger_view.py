@@ -69,7 +69,7 @@ def print_open(items: list[dict[str, Any]], *, overdue_only: bool, console: Cons
     for name in ("Id", "Sent", "Due", "Open", "Late"):
         table.add_column(name, justify="left" if name in ("Sent", "Due") else "right", no_wrap=True)
     for name in ("Account", "Partner", "Seller"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name)
     for i in items:
         late = i["overdue_business_days"]
         table.add_row(str(i["id"]), i["sent"], i["due"] + ("" if i["window_from"] == "packet" else "*"),
@@ -77,4 +77,4 @@ def print_open(items: list[dict[str, Any]], *, overdue_only: bool, console: Cons
                       *(escape(i[k] or "-") for k in ("account", "partner", "seller")))
     console.print(table)
     if any(i["window_from"] == "default" for i in items):
-        console.print("Open and Late in business days. * no response window in the packet: the default applies.")
+        console.print("Open, Late: business days. * the packet gives no response window: default used.")

@@ -106,15 +106,10 @@ def grade_at_send(packet: Packet) -> dict[str, Any]:
 
     The one place the ledger calls the rubric (drafter.rubric.grade, see SPEC section 5).
     """
-    try:
-        from drafter.rubric import grade
-    except ImportError:  # a build without the rubric records the handoff ungraded
-        return {}
+    from drafter.rubric import grade
+
     g = grade(packet)
-    total = getattr(getattr(g, "scorecard", None), "total", None)
-    if total is None and isinstance(getattr(g, "scorecard", None), dict):
-        total = g.scorecard.get("total")
-    return {"verdict": g.verdict, "score": int(g.score), "scorecard_total": total,
+    return {"verdict": g.verdict, "score": int(g.score), "scorecard_total": int(g.scorecard.total),
             "failure_modes": list(g.failure_modes)}
 
 
