@@ -25,13 +25,14 @@ def fake_rubric(monkeypatch):
     """A stand-in drafter.rubric with the documented grade() API, so the ledger's use of it is checked."""
     calls = []
 
-    def grade(packet, rubric=None, priority=None):
+    def grade(packet, rubric=None, priority=None, name=None):
         calls.append(packet)
-        return SimpleNamespace(packet=packet.id or "p", score=61, verdict="keep_building",
+        return SimpleNamespace(packet=name, score=61, verdict="keep_building",
                                failure_modes=["no_evidence"], scorecard=SimpleNamespace(total=12))
 
     module = types.ModuleType("drafter.rubric")
     module.grade = grade
+    module.load_rubric = module.load_priority_list = lambda path: pytest.fail("not asked for")
     monkeypatch.setitem(sys.modules, "drafter.rubric", module)
     return calls
 
@@ -66,6 +67,24 @@ def test_add_with_the_real_rubric(run, fixtures, tmp_path):
         row = _row(tmp_path, i)
         assert (row["verdict"], row["score"], row["scorecard_total"]) == (g.verdict, g.score, g.scorecard.total)
         assert json.loads(row["failure_modes"]) == list(g.failure_modes)
+
+
+def test_add_grades_against_the_priority_list(run, fixtures, tmp_path):
+    """The account on the seller's priority list by name is a gate: the ledger keeps the grade the seller saw."""
+    rubric = pytest.importorskip("drafter.rubric")
+    from drafter.formats import read_packet
+
+    (tmp_path / "priority.csv").write_text("account,seller\nNorthwind Logistics,Alex Kim\n")
+    packet = fixtures / NORTHWIND
+    assert run("ledger", "add", packet, "--seller", "Alex Kim", "--priority-list", "priority.csv").exit_code == 0
+    assert run("ledger", "add", packet, "--seller", "Alex Kim").exit_code == 0
+    with_list = rubric.grade(read_packet(packet), None, rubric.load_priority_list(str(tmp_path / "priority.csv")))
+    without = rubric.grade(read_packet(packet))
+    assert with_list.score != without.score  # the list matters, so the check below can fail
+    assert (_row(tmp_path, 1)["score"], _row(tmp_path, 1)["verdict"]) == (with_list.score, with_list.verdict)
+    assert (_row(tmp_path, 2)["score"], _row(tmp_path, 2)["verdict"]) == (without.score, without.verdict)
+    r = run("ledger", "add", packet, "--seller", "Alex Kim", "--priority-list", "missing.csv")
+    assert r.exit_code == 2 and "missing.csv" in r.stderr
 
 
 def test_add_from_json_with_a_link_and_overrides(run, tmp_path, fake_rubric):

@@ -93,6 +93,11 @@ def test_by_partner_and_month(history):
     assert months == {"2025-02": 1, "2025-03": 7}
     sellers = {g["key"]: g["accepted"] for g in history("--by", "seller")["groups"]}
     assert sellers == {"Alex": 2, "Blair": 1}
+    # Sourced: H2, H4, H7 (accepted, declined, accepted): 2/3. Influenced: H1 accepted, H3 declined; H5, H6, H8 open.
+    kinds = {g["key"]: (g["handoffs"], g["acceptance_rate"]) for g in history("--by", "classification")["groups"]}
+    assert kinds == {"partner-sourced": (3, 0.6667), "partner-influenced": (5, 0.5)}
+    verdicts = {g["key"]: g["handoffs"] for g in history("--by", "verdict")["groups"]}
+    assert verdicts == {"ready": 3, "keep_building": 4, "ungraded": 1}
 
 
 def test_holidays_change_days_and_overdue(history, tmp_path):

@@ -37,9 +37,13 @@ def add(
                            metavar="NAME"),
     window: int = typer.Option(None, "--window", min=0, help="Response window in business days (default: "
                                "read from the owner field)."),
+    priority_list: Path | None = typer.Option(None, "--priority-list", help="As for drafter grade: CSV of "
+                                              "account names [, seller].", metavar="FILE"),
+    rubric_file: Path | None = typer.Option(None, "--rubric", help="As for drafter grade: TOML laid over the "
+                                            "default rubric.", metavar="FILE"),
     db: Path | None = _db_option(),
 ) -> None:
-    """Record a handoff sent to a seller and print its id."""
+    """Record a handoff sent to a seller (graded as drafter grade would) and print its id."""
     from drafter.formats import read_packet
     from drafter.ledger.record import from_packet
     from drafter.ledger.store import Ledger
@@ -48,7 +52,8 @@ def add(
     if not seller.strip():
         _usage("--seller needs a name")
     p = read_packet(packet)
-    h = from_packet(p, seller=seller.strip(), sent=day, name=packet.stem)
+    h = from_packet(p, seller=seller.strip(), sent=day, name=packet.stem, rubric_file=rubric_file,
+                    priority_file=priority_list)
     if partner:
         h.partner = partner.strip()
     if window is not None:

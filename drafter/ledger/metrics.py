@@ -99,7 +99,8 @@ def compute(rows: Iterable[tuple[Any, ...]], *, as_of: date, cal: Calendar = WEE
     mode_responded: Counter[str] = Counter()
     mode_declined: Counter[str] = Counter()
     col = {name: i for i, name in enumerate(COLUMNS)}
-    group_ix = col.get(by) if by and by != "month" else None
+    group_ix = col[by] if by and by != "month" else 0
+    none_key = UNGRADED if by == "verdict" else NONE_KEY
     band_memo: dict[tuple[Any, Any], str | None] = {}
     for r in rows:
         sent_s, responded_s, outcome = r[0], r[1], r[2]
@@ -117,7 +118,7 @@ def compute(rows: Iterable[tuple[Any, ...]], *, as_of: date, cal: Calendar = WEE
         if band_id is not None:
             tallies.append(by_band[band_id])
         if by is not None:
-            gkey = sent_s[:7] if by == "month" else (r[group_ix] or NONE_KEY)
+            gkey = sent_s[:7] if by == "month" else (r[group_ix] or none_key)
             tallies.append(groups.setdefault(gkey, Tally()))
         if outcome is None:
             window = r[3] if r[3] is not None else default_window
@@ -152,7 +153,7 @@ def compute(rows: Iterable[tuple[Any, ...]], *, as_of: date, cal: Calendar = WEE
 
 def _mode_table(responded: Counter[str], declined: Counter[str]) -> list[dict[str, Any]]:
     """Failure modes present at send time on answered handoffs, most declines first."""
-    out = []
+    out: list[dict[str, Any]] = []
     for mode, n in responded.items():
         d = declined[mode]
         out.append({"failure_mode": mode, "declined": d, "responded": n, "decline_rate": rate(d, n)})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.ledger.window import parse_window
@@ -101,22 +102,27 @@ def evidence_link(text: str | None) -> str | None:
     return m.group(0).rstrip(".,;:") if m else text.strip()
 
 
-def grade_at_send(packet: Packet) -> dict[str, Any]:
+def grade_at_send(packet: Packet, name: str | None = None, rubric_file: str | Path | None = None,
+                  priority_file: str | Path | None = None) -> dict[str, Any]:
     """The rubric's verdict, score, scorecard total and failure modes when the packet is sent.
 
-    The one place the ledger calls the rubric (drafter.rubric.grade, see SPEC section 5).
+    The one place the ledger calls the rubric (drafter.rubric.grade, see SPEC section 5), with
+    the same rubric and priority list `drafter grade` takes, so the ledger keeps what was seen.
     """
-    from drafter.rubric import grade
+    from drafter.rubric import grade, load_priority_list, load_rubric
 
-    g = grade(packet)
+    rubric = load_rubric(rubric_file) if rubric_file else None
+    priority = load_priority_list(str(priority_file)) if priority_file else None
+    g = grade(packet, rubric, priority, name=name)
     return {"verdict": g.verdict, "score": int(g.score), "scorecard_total": int(g.scorecard.total),
             "failure_modes": list(g.failure_modes)}
 
 
-def from_packet(packet: Packet, *, seller: str, sent: date, name: str | None = None) -> Handoff:
+def from_packet(packet: Packet, *, seller: str, sent: date, name: str | None = None,
+                rubric_file: str | Path | None = None, priority_file: str | Path | None = None) -> Handoff:
     """A handoff row from a packet: what RevOps logs when partner marketing sends it."""
     account_text = packet.value("account")
-    classification = packet.classification
+    classification: str | None = packet.classification
     if classification is None:
         m = _CLASSIFICATION.search(account_text)
         classification = f"partner-{m.group(1).lower()}" if m else None
@@ -126,5 +132,5 @@ def from_packet(packet: Packet, *, seller: str, sent: date, name: str | None = N
         sent=sent, seller=seller, packet=packet.id or name, account=leading_name(account_text),
         partner=partner, contact=contact, classification=classification,
         evidence=evidence_link(packet.value("evidence")), owner=owner, window_days=parse_window(owner, sent),
-        **grade_at_send(packet),
+        **grade_at_send(packet, name, rubric_file, priority_file),
     )
