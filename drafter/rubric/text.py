@@ -72,12 +72,15 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset())
     toks = list(_TOKEN.finditer(text))
     found: list[Person] = []
     i = 0
-    while i < len(toks):
+    # Only a capitalised token can start a name, so visit those alone (most tokens are not).
+    for cap in [n for n, t in enumerate(toks) if t.group(0)[:1].isupper()]:
+        if cap < i:
+            continue
+        i = cap
         t = toks[i]
         word = _clean_token(t.group(0))
         low = word.lower()
-        if not _is_cap(word) or low in not_names or low in org or low in roles or word.isupper() and len(word) > 1:
-            i += 1
+        if low in not_names or low in org or low in roles or word.isupper() and len(word) > 1:
             continue
         run = [t]
         j = i + 1
