@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from drafter.errors import InputError
 
@@ -48,11 +51,8 @@ def read_text(path: str | Path) -> str:
     return text
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, force: bool = True) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file.
-
-    With force=False an existing file is never replaced (checked again at rename time).
-    """
+def check_target(path: str | Path, *, force: bool) -> Path:
+    """Refuse up front what a write to `path` would refuse at the end (exists without force, no folder)."""
     p = Path(path)
     if not force and p.exists():
         raise InputError(p, "already exists (use --force to overwrite)")
@@ -61,26 +61,59 @@ def atomic_write(path: str | Path, data: str | bytes, *, force: bool = True) -> 
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(p, f"folder {parent} does not exist")
+    return p
+
+
+@contextmanager
+def atomic_open(path: str | Path, *, force: bool = True, newline: str | None = None) -> Iterator[IO[str]]:
+    """A text file to stream into; it appears at `path` only when the block ends without error.
+
+    With force=False an existing file is never replaced (checked before and again at rename time).
+    """
+    p = check_target(path, force=force)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        _commit(tmp, p, force)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _commit(tmp: str, p: Path, force: bool) -> None:
+    if force:
+        os.replace(tmp, p)
+        return
+    try:
+        os.link(tmp, p)
+    except FileExistsError as e:
+        raise InputError(p, "already exists (use --force to overwrite)") from e
+    except OSError:  # filesystems without hard links
+        if p.exists():
+            raise InputError(p, "already exists (use --force to overwrite)") from None
+        os.replace(tmp, p)
+    if os.path.exists(tmp):
+        os.unlink(tmp)
+
+
+def atomic_write(path: str | Path, data: str | bytes, *, force: bool = True) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file.
+
+    With force=False an existing file is never replaced (checked again at rename time).
+    """
+    p = check_target(path, force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, p)
-        else:
-            try:
-                os.link(tmp, p)
-            except FileExistsError as e:
-                raise InputError(p, "already exists (use --force to overwrite)") from e
-            except OSError:  # filesystems without hard links
-                if p.exists():
-                    raise InputError(p, "already exists (use --force to overwrite)") from None
-                os.replace(tmp, p)
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        _commit(tmp, p, force)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
