@@ -22,7 +22,11 @@ Record = tuple[int, "Packet | InputError"]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _open_text(path: Path) -> IO[str]:
+def open_text(path: Path, errors: str = "strict") -> IO[str]:
+    """A packet table opened for streaming, after the checks that name what is wrong with it.
+
+    errors="surrogateescape" keeps undecodable bytes so a reader can reject only the rows holding them.
+    """
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir():
@@ -33,42 +37,73 @@ def _open_text(path: Path) -> IO[str]:
         raise InputError(path, "file is empty")
     if b"\x00" in head:
         raise InputError(path, "looks like a binary file, not text")
-    return path.open("r", encoding="utf-8-sig", newline="")
+    return path.open("r", encoding="utf-8-sig", newline="", errors=errors)
+
+
+def csv_rows(fh: IO[str], path: Path) -> Iterator[tuple[int, list[str] | InputError]]:
+    """The stripped header as row 1, then (row number as a spreadsheet shows it, cells or the error)
+    for each non-blank data row. Shared by the packet reader and `drafter batch`."""
+    reader = csv.reader(fh)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(path, "file is empty") from None
+    except (csv.Error, UnicodeDecodeError) as e:
+        raise InputError(path, f"cannot read the header ({e})") from e
+    header = [h.strip() for h in header]
+    yield 1, header
+    row_no = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as e:
+            raise InputError(path, "is not UTF-8 text", row_no + 1) from e
+        except csv.Error as e:
+            row_no += 1
+            yield row_no, InputError(path, f"malformed CSV ({e})", row_no)
+            continue
+        row_no += 1
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            yield row_no, InputError(path, f"has {len(cells)} columns, the header has {len(header)}", row_no)
+            continue
+        yield row_no, cells
+
+
+def jsonl_lines(fh: IO[str], path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each non-blank line."""
+    line_no = 0
+    while True:
+        try:
+            line = fh.readline()
+        except UnicodeDecodeError as e:
+            raise InputError(path, "is not UTF-8 text", line_no + 1) from e
+        if not line:
+            return
+        line_no += 1
+        if line.strip():
+            yield line_no, line
+
+
+def jsonl_error(path: Path, line_no: int, e: json.JSONDecodeError) -> InputError:
+    return InputError(path, f"not valid JSON ({e.msg}, column {e.colno})", line_no)
 
 
 def iter_csv(path: str | Path, columns: dict[str, str] | None = None) -> Iterator[Record]:
     """(row number as a spreadsheet shows it, packet or error) for each data row."""
     p = Path(path)
-    fh = _open_text(p)
-    with fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError(p, "file is empty") from None
-        except (csv.Error, UnicodeDecodeError) as e:
-            raise InputError(p, f"cannot read the header ({e})") from e
-        header = [h.strip() for h in header]
-        row_no = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError as e:
-                raise InputError(p, "is not UTF-8 text", row_no + 1) from e
-            except csv.Error as e:
-                row_no += 1
-                yield row_no, InputError(p, f"malformed CSV ({e})", row_no)
-                continue
-            row_no += 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                yield row_no, InputError(p, f"has {len(cells)} columns, the header has {len(header)}", row_no)
+    with open_text(p) as fh:
+        rows = csv_rows(fh, p)
+        _, header = next(rows)
+        for row_no, cells in rows:
+            if isinstance(cells, InputError):
+                yield row_no, cells
                 continue
             try:
-                yield row_no, packet_from_flat(dict(zip(header, cells, strict=False)), columns)
+                yield row_no, packet_from_flat(dict(zip(header, cells, strict=False)), columns)  # type: ignore[arg-type]
             except ValidationError as e:
                 yield row_no, InputError(p, _first_error(e), row_no)
 
@@ -76,23 +111,12 @@ def iter_csv(path: str | Path, columns: dict[str, str] | None = None) -> Iterato
 def iter_jsonl(path: str | Path) -> Iterator[Record]:
     """(line number, packet or error) for each non-blank line."""
     p = Path(path)
-    fh = _open_text(p)
-    with fh:
-        line_no = 0
-        while True:
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError as e:
-                raise InputError(p, "is not UTF-8 text", line_no + 1) from e
-            if not line:
-                return
-            line_no += 1
-            if not line.strip():
-                continue
+    with open_text(p) as fh:
+        for line_no, line in jsonl_lines(fh, p):
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                yield line_no, InputError(p, f"not valid JSON ({e.msg}, column {e.colno})", line_no)
+                yield line_no, jsonl_error(p, line_no, e)
                 continue
             try:
                 yield line_no, packet_from_obj(obj, str(p), line_no)
