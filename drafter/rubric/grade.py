@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from drafter.fields import BY_ID, FIELD_IDS
 from drafter.packet import Packet
 from drafter.rubric import checks as c
@@ -32,8 +34,16 @@ def _cap(level: Level) -> Level:
 def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList | None = None,
           name: str | None = None) -> Grade:
     """Grade one packet against the rubric (SPEC sections 2 and 3)."""
+    return grade_values({fid: packet.fields[fid].value for fid in FIELD_IDS}, rubric, priority,
+                        name=name or packet.id or packet.title or "packet")
+
+
+def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
+                 priority: PriorityList | None = None, name: str = "packet") -> Grade:
+    """Grade field texts keyed by field id (absent or empty = missing) without building a Packet:
+    what `drafter batch` workers call per row. The grade depends on the texts alone."""
     rubric = rubric or load_rubric()
-    raw = {fid: packet.fields[fid].value or "" for fid in FIELD_IDS}
+    raw = {fid: values.get(fid) or "" for fid in FIELD_IDS}
     ctx = c.build_context(raw, rubric, priority)
     owner, accept = c.check_owner(ctx)
     by_field: dict[str, c.Check] = {
@@ -148,7 +158,7 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
         fields[fid] = FieldGrade(level=level, score=value, findings=[f for f in findings if f.field == fid])
     order = {fid: i for i, fid in enumerate(FIELD_IDS)}
     findings.sort(key=lambda f: order.get(f.field or "", 99))
-    return Grade(packet=name or packet.id or packet.title or "packet", score=score,
+    return Grade(packet=name, score=score,
                  verdict="ready" if ready else "keep_building", band=band,
                  failure_modes=[m for m in rubric.failure_modes if m in modes],
                  signals=list(dict.fromkeys(signals)), gates=gates,
