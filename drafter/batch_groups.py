@@ -84,4 +84,4 @@ def month_of(text: Any) -> str | None:
 def group_value(value: Any) -> str:
     """How a partner or owner cell is shown and counted: whitespace collapsed, '(blank)' when empty."""
     s = " ".join(str(value).split()) if value is not None else ""
-    return s or "(blank)"
+    return s or "(blank)"  # batch_summary.BLANK

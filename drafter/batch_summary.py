@@ -18,6 +18,7 @@ COMPONENTS = ("target_account_logic", "partner_context", "relationship_path", "b
 LEVELS = ("strong", "weak", "missing")
 OTHER = "(other)"
 NO_DATE = "(no date)"
+BLANK = "(blank)"
 
 
 class ScoredRow(NamedTuple):
@@ -113,7 +114,7 @@ class Summary:
 
     def _group(self, dim: str, key: str) -> Group:
         table = self.groups[dim]
-        if key not in table and len(table) >= self.max_groups:
+        if key not in table and len(table) >= self.max_groups and key not in (NO_DATE, BLANK):
             key = OTHER
         if key not in table:
             table[key] = Group()

@@ -34,10 +34,10 @@ def _figures(s: dict[str, Any]) -> str:
              _card("unreadable", num(s["errors"]), "errors"), _card("ready", num(s["ready"]), "ready"),
              _card("ready rate", pct(s["ready_rate"]), "ready_rate")]
     sc = s["score"] or {}
-    for key in ("mean", *[k for k in sc if k.startswith("p")]):
+    names = {"mean": "mean score", "min": "lowest score", "max": "highest score", "p50": "score p50 (median)"}
+    for key in ("mean", "min", *[k for k in sc if k.startswith("p")], "max"):
         if key in sc:
-            label = "mean score" if key == "mean" else f"score {key} (median)" if key == "p50" else f"score {key}"
-            cards.append(_card(label, num(sc[key]), f"score.{key}"))
+            cards.append(_card(names.get(key, f"score {key}"), num(sc[key]), f"score.{key}"))
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
