@@ -114,7 +114,7 @@ def _tree_rss_kb(root: int) -> int:
 def run_batch(csv_path: Path, out: Path, jobs: int | None) -> tuple[float, int, int, str]:
     """(seconds, peak tree RSS in kB, peak single-process maxrss in kB, stdout) of one `drafter batch` run."""
     cmd = [sys.executable, "-c", "from drafter.cli import main; main()", "batch", str(csv_path),
-           "-o", str(out), "--force", "--json"]
+           "-o", str(out), "--force", "--json", "--columns", "Opportunity ID=id"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     peak = 0

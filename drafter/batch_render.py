@@ -42,9 +42,9 @@ def _groups(title: str, by: dict[str, Any], limit: int | None) -> Table:
     groups = by["groups"]
     shown = groups if limit is None else groups[:limit]
     more = f" (top {len(shown)} of {len(groups)} by packets)" if len(shown) < len(groups) else ""
-    column = f" [column {escape(by['column'])}]" if by.get("column") else ""
+    column = f" (column {escape(by['column'])})" if by.get("column") else ""
     table = Table(title=f"{title}{column}{more}", title_justify="left")
-    for name, right in (("", False), ("packets", True), ("ready", True), ("mean score", True),
+    for name, right in (("", False), ("packets", True), ("ready rate", True), ("mean score", True),
                         ("median", True), ("top failure mode", False)):
         table.add_column(name, justify="right" if right else "left")
     for g in shown:
@@ -56,7 +56,9 @@ def _groups(title: str, by: dict[str, Any], limit: int | None) -> Table:
 
 def print_summary(s: dict[str, Any], console: Console | None = None) -> None:
     """Headline, score percentiles, failure modes and signals ranked, the scorecard components, groups."""
-    out = console or Console(highlight=False)
+    import sys
+
+    out = console or Console(highlight=False, width=None if sys.stdout.isatty() else 120)
     out.print(headline(s), highlight=False)
     sc = s["score"]
     if sc:
