@@ -7,15 +7,17 @@ packet_templates.toml with a seeded RNG, then reports:
 - the ratio to only reading the same CSV with the csv module (target: at most 8x at 20,000 rows),
 - the peak memory of the batch process tree (target: under 300 MB at 1,000,000 rows).
 
-Usage: python benchmarks/batch.py [--rows 20000] [--jobs N] [--keep DIR] [--seed 7]
+Usage: python benchmarks/batch.py [--rows 20000] [--jobs N] [--keep DIR] [--seed 7] [--real-text DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,8 +45,22 @@ def _date_text(rng: random.Random, months: list[str]) -> str:
     return f"{y}-{m:02d}-{d:02d}T{rng.randint(8, 18):02d}:{rng.randint(0, 59):02d}:00Z"
 
 
-def generate(path: Path, rows: int, seed: int = 7) -> None:
-    """Write `rows` synthetic packets; about a quarter are good throughout, the rest mix in bad fields."""
+def real_sentences(folder: Path, limit: int = 100_000) -> list[str]:
+    """Sentences of real transcripts (e.g. ../shared/realdata/bulk), to fill fields with text nobody wrote for us."""
+    out: list[str] = []
+    for f in sorted(folder.rglob("*.txt")):
+        text = f.read_text(encoding="utf-8", errors="replace")
+        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 20 < len(s.strip()) < 300]
+        if len(out) >= limit:
+            break
+    if not out:
+        raise SystemExit(f"{folder}: no .txt files with sentences")
+    return out[:limit]
+
+
+def generate(path: Path, rows: int, seed: int = 7, real: list[str] | None = None) -> None:
+    """Write `rows` synthetic packets; about a quarter are good throughout, the rest mix in bad fields.
+    With `real`, each field holds one to three real sentences instead (one in ten left blank)."""
     data = tomllib.loads((HERE / "packet_templates.toml").read_text(encoding="utf-8"))
     names, slots, texts = data["names"], data["slots"], data["fields"]
     rng = random.Random(seed)
@@ -70,6 +86,10 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
             good_share = 1.0 if rng.random() < 0.25 else rng.uniform(0.3, 0.9)
             values = []
             for f in FIELDS:
+                if real:
+                    values.append(" ".join(rng.choice(real) for _ in range(rng.randint(1, 3)))
+                                  if rng.random() < 0.9 else "")
+                    continue
                 pool = texts[f.id]["good"] if rng.random() < good_share else texts[f.id]["bad"]
                 values.append(rng.choice(pool).format(**fill))
             meta = [partner, f"{of} {ol}", _date_text(rng, names["months"]), rng.choice(names["stages"])]
@@ -148,22 +168,28 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None, help="passed to drafter batch (default: all cores)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", type=Path, default=None, help="keep the generated CSV and report in this folder")
+    ap.add_argument("--real-text", type=Path, default=None, metavar="DIR",
+                    help="fill fields with sentences from the .txt files under DIR (e.g. ../shared/realdata/bulk)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         src, out = folder / f"synthetic-{args.rows}.csv", folder / f"report-{args.rows}.csv"
         t = time.perf_counter()
-        generate(src, args.rows, args.seed)
+        generate(src, args.rows, args.seed, real_sentences(args.real_text) if args.real_text else None)
         gen = time.perf_counter() - t
+        load = os.getloadavg()[0]
         read = plain_read(src)
-        elapsed, peak_kb, maxrss_kb, _ = run_batch(src, out, args.jobs)
+        elapsed, peak_kb, maxrss_kb, stdout = run_batch(src, out, args.jobs)
+        summary = json.loads(stdout)
         size_mb = src.stat().st_size / 1e6
         print(f"rows={args.rows} csv_mb={size_mb:.1f} cores={os.cpu_count()} jobs={args.jobs or 'all'} "
-              f"(generated in {gen:.1f}s)")
+              f"(generated in {gen:.1f}s; load average before the run {load:.2f}: other work shares the cores)")
         print(f"plain csv read: {read:.3f}s")
         print(f"drafter batch: {elapsed:.2f}s  {args.rows / elapsed:,.0f} packets/s  "
               f"ratio to plain read: {elapsed / read:.1f}x (target <= 8x at 20,000 rows)")
+        print(f"summary: rows={summary['rows']} scored={summary['scored']} errors={summary['errors']} "
+              f"ready_rate={summary['ready_rate']} score p50={(summary['score'] or {}).get('p50')}")
         print(f"peak memory: process tree {peak_kb / 1024:.0f} MB (sampled every 0.2s), "
               f"largest single process {maxrss_kb / 1024:.0f} MB (target < 300 MB at 1,000,000 rows)")
     return 0

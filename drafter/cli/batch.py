@@ -38,13 +38,14 @@ def _progress_bar() -> tuple[Any, Any]:
 @app.command()
 def batch(
     input: Path = typer.Argument(..., help="A folder of .md/.json packets (searched recursively), a .jsonl, "
-                                 "or a .csv export (columns named by field id or title)."),
+                                 "or a .csv export (columns named by field id or title).", metavar="INPUT"),
     output: Path | None = typer.Option(None, "-o", "--output", help="Report with one row per packet: .csv or .jsonl.",
                                        metavar="REPORT"),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report with charts.",
                                      metavar="REPORT.html"),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core).",
+                                    metavar="N"),
     columns: str | None = typer.Option(None, "--columns", help='Map CSV headers to fields: "Opportunity Name='
                                        'account,Next Step=seller_move".', metavar="MAP"),
     rubric_file: Path | None = typer.Option(None, "--rubric", help="As for drafter grade: TOML laid over the "
