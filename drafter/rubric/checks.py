@@ -14,7 +14,7 @@ from drafter.rubric.dates import dates_after
 from drafter.rubric.load import Rubric
 from drafter.rubric.model import Level
 from drafter.rubric.priority import PriorityList
-from drafter.rubric.text import Person, first_clause, negated, people, sentences, words
+from drafter.rubric.text import Person, first_clause, mostly_lower, negated, people, sentences, words
 
 
 @dataclass
@@ -94,7 +94,7 @@ def check_account(ctx: Context) -> Check:
     first_word = (words(name) or [""])[0]
     generic = ctx.find("generic_account", text) or (first_word if first_word in ctx.rubric.words[
         "generic_account_starts"] else None)
-    named = not generic and any(w[:1].isupper() for w in name.split())
+    named = not generic and (any(w[:1].isupper() for w in name.split()) or mostly_lower(text))
     tie_id = ctx.pat("record_ids", text)
     tie_opp = None
     for m in ctx.rubric.lex["opportunity_words"].finditer(text):
@@ -204,6 +204,10 @@ def check_trigger(ctx: Context) -> Check:
     quote = ctx.pat("quote", text)
     speech = ctx.find("speech_verbs", text)
     generic = ctx.find("generic_use_case", text)
+    ours = ctx.find("vendor_voice", text)
+    if ours:
+        msg = f"our words, not the buyer's ({_quote(ours)}): {_quote(text)}"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
     anchors = bool(ctx.pat("number", text) or ctx.pat("date", text) or ctx.people("trigger"))
     if quote or speech:
         said = quote.group(0) if quote else speech
@@ -252,6 +256,10 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         return Check("missing", [msg], {"no_next_move": msg}), False
     vague = ctx.find("vague_moves", text)
     action = ctx.find("action_verbs", text) or (not vague and ctx.pat("date", text))
+    alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
+    if alternative:
+        msg = f"alternatives where one {who} move is asked for ({_quote(text)})"
+        return Check("weak", [msg], {"no_next_move": msg}, text=alternative), False
     if not action:
         msg = f"the {who} move is not one concrete action ({_quote(vague or text)})"
         return Check("missing", [msg], {"no_next_move": msg}, text=vague or text), False
@@ -269,15 +277,15 @@ def check_seller_move(ctx: Context) -> Check:
         return Check("weak", [msg], {"no_next_move": msg}, {"concrete": False}, text)
     deferred = ctx.find("deferrals", text)
     if not deferred and ctx.reference:
-        late = [d for d in dates_after(text, ctx.reference) if d > ctx.reference + timedelta(days=7)]
-        if late:
-            deferred = f"{late[0]:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
+        when = min(dates_after(text, ctx.reference), default=None)
+        if when and when > ctx.reference + timedelta(days=7):
+            deferred = f"{when:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
     notes = []
     if deferred:
         notes.append(f"not doable this week ({deferred if ctx.reference and ',' in deferred else _quote(deferred)})")
     else:
-        when = ctx.pat("this_week", text)
-        notes.append("one concrete action" + (f", {when.group(0)}" if when else ""))
+        soon = ctx.pat("this_week", text)
+        notes.append("one concrete action" + (f", {soon.group(0)}" if soon else ""))
     return Check("weak" if deferred else "strong", notes, {}, {"concrete": not deferred}, deferred)
 
 
@@ -310,10 +318,15 @@ def check_conflict(ctx: Context) -> Check:
     if not text:
         msg = _absent(ctx, "conflict", "the risk and channel-conflict note")
         return Check("missing", [msg], {"no_conflict_check": msg}, {"checked": False})
-    objects = ctx.find("conflict_objects", text)
-    checked = ctx.find("conflict_checked", text)
     pending = ctx.find("conflict_pending", text)
-    if not (objects and checked):
+    lead = ctx.rubric.lex["conflict_pending"].rx.match(text.lstrip("*_ "))
+    checked = None
+    for m in ctx.rubric.lex["conflict_outcomes"].finditer(text):
+        clause = re.split(r"[.;:\n]", text[:m.start()])[-1]
+        if not ctx.rubric.lex["hypotheticals"].search(clause):
+            checked = m.group(0)
+            break
+    if not checked or lead:
         what = f"{_quote(pending)} is not a check" if pending else \
             "does not say what was checked (registered resellers, competing partners, credit) and the outcome"
         msg = f"no conflict check: {what}"
@@ -333,8 +346,12 @@ def check_evidence(ctx: Context) -> Check:
     if not text:
         msg = _absent(ctx, "evidence", "the evidence")
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False})
-    url = ctx.pat("url", text)
+    fake = ctx.pat("placeholder_url", text)
+    url = ctx.pat("url", ctx.rubric.pat["placeholder_url"].sub(" ", text))
     record = ctx.pat("record_ids", text)
+    if fake and not url and not record:
+        msg = f"no evidence a seller can open: {_quote(fake.group(0))} is a placeholder, not a link"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, fake.group(0))
     doc = ctx.find("documents", text)
     where = ctx.find("evidence_locations", text)
     bad = ctx.find("unverifiable", text)
@@ -377,7 +394,9 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
     if stop:
         hi = lo + stop.start()
     subject = sentence[lo:hi]
-    found = [p for p in people(sentence, ctx.rubric, ctx.known_first) if lo <= p.start < hi]
+    aliases = ctx.rubric.lex["team_aliases"]
+    found = [p for p in people(sentence, ctx.rubric, ctx.known_first)
+             if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
     names = list(dict.fromkeys(p.name for p in found))
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
     mailbox = next((e for e in emails if e.split("@")[0].lower() in ctx.rubric.words["mailbox_locals"]

@@ -67,6 +67,8 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
     single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere.
     `full_names_only` skips single names and roles (a cheap pass to learn who is named)."""
     text = text or ""
+    if mostly_lower(text):
+        return _lower_case_people(text, rubric)
     org = rubric.words["org_words"]
     not_names = rubric.words["not_names"]
     particles = rubric.words["name_particles"]
@@ -121,6 +123,34 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
             if word in known_first or (role and re.match(r"\s*[,(]", after)) or (acts and len(word) > 2):
                 found.append(Person(names[0], role, start, end))
         i = max(j, i + 1)
+    return found
+
+
+_LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
+                         r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
+
+
+def mostly_lower(text: str) -> bool:
+    """Written in lower case (acronyms such as OPP-1 or AE aside), where capitals say nothing about names."""
+    alpha = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) > 1)]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) <= len(alpha) * 0.03
+
+
+def _lower_case_people(text: str, rubric: Rubric) -> list[Person]:
+    """In text written all in lower case, a name is only trusted beside a role ("inês barros, channel
+    manager", "ae: tiago marques") or as the subject of "owns"."""
+    stop = rubric.words["org_words"] | rubric.words["not_names"] | rubric.words["roles"]
+    found = []
+    for m in _LOWER_NAME.finditer(text):
+        parts = m.group(1).split()
+        while parts and parts[0] in stop:
+            parts = parts[1:]
+        if len(parts) < 2 or any(p in stop or p in ("til", "till", "to", "by") for p in parts):
+            continue
+        start = m.end(1) - len(" ".join(parts))
+        role = _role_near(text, start, m.end(1), rubric)
+        if role or re.match(r"\s*owns\b", text[m.end(1):]):
+            found.append(Person(" ".join(parts), role, start, m.end(1)))
     return found
 
 
