@@ -83,6 +83,7 @@ def test_no_owner(base, owner):
     ("dana.reyes@meridian.example owns it; respond within 2 business days.", "strong"),
     ("Jo Whitaker. Accept or decline within 48 hours.", "strong"),
     ("raquel sousa (channel mktg) owns it til tiago accepts. 2 biz days.", "strong"),
+    ("Owner: Chidi Okonkwo (channel marketing). Response: same day.", "strong"),
     ("Jo Whitaker owns the handoff; AE to respond by 14 March.", "weak"),
 ])
 def test_one_named_owner_and_a_due_date(base, owner, window):
@@ -145,6 +146,13 @@ def test_one_move_this_week(base):
     assert g.gates["seller_move_concrete"] and g.scorecard.components["next_action"] == "strong"
 
 
+@pytest.mark.parametrize("move", ["On the 22 May partner call, Dana agreed to share the sensor logs.",
+                                  "Dana agreed on 3 May to send the logs soon.",
+                                  "Dana will keep us posted as things develop."])
+def test_the_date_a_promise_was_made_is_not_a_deadline(base, move):
+    assert not judge(base, partner_move=move).gates["partner_committed"]
+
+
 @pytest.mark.parametrize("move, committed, level", [
     ("Dana agreed in writing on 3 May to send her review notes by 9 May.", True, "strong"),
     ("Agreed by Dana in writing (24 May): the grader logs go to Hemi by 31 May.", True, "strong"),
@@ -181,7 +189,8 @@ def test_openable_evidence(base, evidence, level):
 @pytest.mark.parametrize("evidence", ["See CRM.", "Available on request.", "Notes available on request.",
                                       "Per conversations with the partner.", "", "n/a",
                                       "Happy to share the deck if anyone needs it.",
-                                      "Deck: [here](https://link-to-deck)"])
+                                      "Deck: [here](https://link-to-deck)",
+                                      "Meridian's website: https://www.meridian.example.com"])
 def test_no_evidence(base, evidence):
     g = judge(base, evidence=evidence)
     assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]
@@ -191,13 +200,14 @@ def test_no_evidence(base, evidence):
                                       "before.", "Alliances to check registrations.", None,
                                       "Conflict check: done (checked with channel ops and the DR portal).",
                                       "Nothing to check yet. Meridian would be credited as partner-sourced.",
-                                      "n/a - partner-sourced, so no conflict."])
+                                      "n/a - partner-sourced, so no conflict.",
+                                      "Meridian is the partner; no other partners that we know of."])
 def test_no_conflict_check(base, conflict):
     g = judge(base, conflict=conflict)
     assert "no_conflict_check" in g.failure_modes and not g.gates["conflict_checked"]
 
 
-@pytest.mark.parametrize("conflict", ["Checked the portal: no reseller registered.",
+@pytest.mark.parametrize("conflict", ["Checked the portal: no reseller registered.", "Checked registrations — clean.",
                                       "Verified in PRM on 2 May: no competing partners on the account; "
                                       "Meridian credited as partner-influenced."])
 def test_conflict_check_with_outcome(base, conflict):
@@ -207,6 +217,7 @@ def test_conflict_check_with_outcome(base, conflict):
 @pytest.mark.parametrize("trigger", [
     "Northwind wants to leverage synergies and drive digital transformation.",
     "The customer wants to improve efficiency and modernize.",
+    "Northwind wants better reporting.",
     None,
 ])
 def test_generic_use_case_blocks_ready(base, trigger):
@@ -230,6 +241,7 @@ def test_our_own_campaign_line_quoted_is_not_the_buyers_words(base):
 
 
 @pytest.mark.parametrize("warm", [None, "Meridian probably knows someone in IT.",
+                                  "Nobody at Meridian has met the CFO. Cold outreach planned.",
                                   "Meridian has regular contact with the data team."])
 def test_no_warm_path_blocks_ready(base, warm):
     g = judge(base, warm_path=warm)
@@ -344,3 +356,10 @@ def test_bad_rubric_file(tmp_path):
     bad.write_text("not = toml = at all")
     with pytest.raises(InputError, match="not valid TOML"):
         load_rubric(bad)
+
+
+def test_company_names_are_not_people(base):
+    # "Quadrant Campus Systems" is one organisation, so "Quadrant" alone is not a contact's first name.
+    g = judge(base, partner="Quadrant Campus Systems (integrator). Their VP of alliances is sponsoring it on "
+                            "Quadrant's side.")
+    assert "vague_partner" in g.failure_modes

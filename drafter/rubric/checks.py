@@ -39,11 +39,13 @@ class Context:
     placeholders: dict[str, str] = field(default_factory=dict)
     _people: dict[str, list[Person]] = field(default_factory=dict)
     known_first: frozenset[str] = frozenset()
+    org_names: frozenset[str] = frozenset()
     reference: date | None = None
 
     def people(self, fid: str) -> list[Person]:
         if fid not in self._people:
-            self._people[fid] = people(self.values.get(fid, ""), self.rubric, self.known_first)
+            self._people[fid] = people(self.values.get(fid, ""), self.rubric, self.known_first,
+                                       org_names=self.org_names)
         return self._people[fid]
 
     def has(self, key: str, text: str) -> bool:
@@ -69,12 +71,20 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
             placeholders[fid] = v
             v = ""
         cleaned[fid] = v
+    # The account's name, and the partner's when it is plainly a company, are never a person's name
+    # ("Greenhollow wants better reporting" is the account speaking, not a Mr Greenhollow).
+    orgs = {w for w in first_clause(cleaned.get("account", "")).split() if w[:1].isupper()}
+    partner_org = first_clause(cleaned.get("partner", ""))
+    if any(w.lower() in rubric.words["org_words"] for w in partner_org.split()):
+        orgs |= {w for w in partner_org.split() if w[:1].isupper()}
+    org_names = frozenset(re.sub(r"['’]s$", "", w.strip(".,()")) for w in orgs)
     # A first name alone ("Dana meets...") counts once someone called Dana is named in full somewhere.
     firsts: set[str] = set()
     for text in cleaned.values():
-        for p in people(text, rubric, full_names_only=True):
+        for p in people(text, rubric, full_names_only=True, org_names=org_names):
             firsts.update((p.first, p.name.split()[-1]))
-    return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), reference=reference)
+    return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), org_names=org_names,
+                   reference=reference)
 
 
 def _absent(ctx: Context, fid: str, what: str) -> str:
@@ -255,7 +265,9 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         msg = _absent(ctx, fid, f"the {who} next move")
         return Check("missing", [msg], {"no_next_move": msg}), False
     vague = ctx.find("vague_moves", text)
-    action = ctx.find("action_verbs", text) or (not vague and ctx.pat("date", text))
+    # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
+    rest = ctx.rubric.lex["vague_moves"].rx.sub(" ", text)
+    action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
     alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
     if alternative:
         msg = f"alternatives where one {who} move is asked for ({_quote(text)})"
@@ -289,13 +301,30 @@ def check_seller_move(ctx: Context) -> Check:
     return Check("weak" if deferred else "strong", notes, {}, {"concrete": not deferred}, deferred)
 
 
+def _deadline(ctx: Context, text: str) -> re.Match[str] | None:
+    """A date that says by when, not the date the promise was made ("agreed on 3 May to send by 9 May",
+    "On the 22 May call, Marisol agreed to share the logs": only 9 May is a deadline)."""
+    commits = [m.span() for m in ctx.rubric.lex["commitments"].finditer(text)]
+    for m in ctx.rubric.pat["date"].finditer(text):
+        if re.search(r"\b(?:by|before|until|till|due|no later than|latest)\s*(?:the\s+|on\s+)?$",
+                     text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+            return m
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        said_then = any(0 <= m.start() - e <= 30 for s, e in commits)
+        at_meeting = re.match(r"[\s\w-]{0,25}?\b(?:call|meeting|review|sync|session|qbr|ebr|email|thread)\b",
+                              text[m.end():], re.IGNORECASE) and any(clause_start <= m.start() < s for s, e in commits)
+        if not (said_then or at_meeting):
+            return m
+    return None
+
+
 def check_partner_move(ctx: Context) -> Check:
     check, concrete = _move(ctx, "partner_move", "partner")
     if not concrete:
         check.facts["committed"] = False
         return check
     text = ctx.values["partner_move"]
-    dated = ctx.pat("date", text)
+    dated = _deadline(ctx, text)
     hedge = ctx.find("hedges", ctx.rubric.pat["date"].sub(" ", text))  # "3 May" is a date, not a hedge
     agreed = ctx.find("commitments", text)
     committed = bool(dated) and not hedge
@@ -326,6 +355,10 @@ def check_conflict(ctx: Context) -> Check:
         if not ctx.rubric.lex["hypotheticals"].search(clause):
             checked = m.group(0)
             break
+    unsure = ctx.find("conflict_unverified", text)
+    if unsure and not ctx.find("conflict_check_verbs", text):
+        checked = None
+        pending = pending or unsure
     if not checked or lead:
         what = f"{_quote(pending)} is not a check" if pending else \
             "does not say what was checked (registered resellers, competing partners, credit) and the outcome"
@@ -355,6 +388,11 @@ def check_evidence(ctx: Context) -> Check:
     doc = ctx.find("documents", text)
     where = ctx.find("evidence_locations", text)
     bad = ctx.find("unverifiable", text)
+    if url and not record and not (doc and where) and all(
+            re.fullmatch(r"(?:https?://)?(?:www\.)?[^/\s]+/?", u.group(0).rstrip(".,)"))
+            for u in ctx.rubric.pat["url"].finditer(text)):
+        msg = f"no evidence a seller can open: {_quote(url.group(0))} is a home page, not a source for the claims"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, url.group(0))
     if not (url or record) and not (doc and where) and (bad or not doc):
         why = f"{_quote(bad)} cannot be checked" if bad else "names no link, record or document"
         msg = f"no evidence a seller can open: {why}"
@@ -395,7 +433,7 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
         hi = lo + stop.start()
     subject = sentence[lo:hi]
     aliases = ctx.rubric.lex["team_aliases"]
-    found = [p for p in people(sentence, ctx.rubric, ctx.known_first)
+    found = [p for p in people(sentence, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
              if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
     names = list(dict.fromkeys(p.name for p in found))
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
@@ -403,7 +441,8 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
                     or e.endswith("@")), None)
     names += [e for e in emails if e != mailbox and re.fullmatch(r"[a-z]+[._-][a-z]+", e.split("@")[0].lower())]
     alias = mailbox or ctx.find("team_aliases", subject.strip(" .:-")) if not names else None
-    window = ctx.pat("window", text) or (ctx.find("window_words", text) and ctx.pat("date", text))
+    window = (ctx.pat("window", text) or ctx.rubric.lex["same_day"].search(text)
+              or (ctx.find("window_words", text) and ctx.pat("date", text)))
     due = ctx.pat("date", text)
     fires: dict[str, str] = {}
     if len(names) == 1:
