@@ -45,6 +45,7 @@ class _Plan:
 
     fields: list[tuple[str, int]]
     special: list[tuple[str, int]]
+    meta: list[tuple[str, int]]
     groups: dict[str, int]
     group_names: dict[str, str]
 
@@ -66,7 +67,8 @@ def header_plan(header: tuple[str, ...], columns: dict[str, str]) -> _Plan:
         else:
             meta.append((key, str(name)))
     names = group_columns(meta)
-    return _Plan(fields, special, {dim: last[key] for dim, key in names.items()}, names)
+    return _Plan(fields, special, [(key, last[key]) for key, _ in meta], {dim: last[key] for dim, key in names.items()},
+                 names)
 
 
 class Scorer:
@@ -113,7 +115,8 @@ class Scorer:
         groups = {dim: cells[i] for dim, i in plan.groups.items()}
         if not _plain_class(special.get("classification")):
             return self._via_packet(where, row, dict(zip(self.job.header or (), cells, strict=False)), groups)
-        return self._graded(where, special.get("id"), special.get("title"), values, groups)
+        meta = {key: cells[i] for key, i in plan.meta}
+        return self._graded(where, special.get("id"), special.get("title"), values, groups, meta)
 
     def _line(self, row: int, line: str) -> ScoredRow:
         where = self._where(row)
@@ -144,7 +147,7 @@ class Scorer:
                 meta[key] = val
         if not _plain_class(special.get("classification")):
             return self._via_packet(where, row, obj, None)
-        return self._graded(where, special.get("id"), special.get("title"), values, self._meta_groups(meta))
+        return self._graded(where, special.get("id"), special.get("title"), values, self._meta_groups(meta), meta)
 
     def _file(self, rel: str) -> ScoredRow:
         from drafter.formats import read_packet
@@ -155,7 +158,8 @@ class Scorer:
             return ScoredRow(rel, rel, error=str(e))
         if all(packet.fields[fid].value is None for fid in FIELD_IDS):
             return ScoredRow(rel, rel, error=str(InputError(self.path / rel, "holds none of the packet's fields")))
-        return self._graded(rel, packet.id, packet.title, packet.values(), self._meta_groups(packet.metadata))
+        return self._graded(rel, packet.id, packet.title, packet.values(), self._meta_groups(packet.metadata),
+                            packet.metadata)
 
     def _via_packet(self, where: str, row: int, obj: Any, groups: dict[str, Any] | None) -> ScoredRow:
         """The reader's own path through the Packet model, for what the fast path does not cover
@@ -175,7 +179,7 @@ class Scorer:
             return ScoredRow(where, where, error=str(e))
         if groups is None:
             groups = self._meta_groups(packet.metadata)
-        return self._graded(where, packet.id, packet.title, packet.values(), groups)
+        return self._graded(where, packet.id, packet.title, packet.values(), groups, packet.metadata)
 
     # --- grading and grouping ---------------------------------------------------------------
 
@@ -184,8 +188,8 @@ class Scorer:
         return {dim: meta[key] for dim, key in names.items()}
 
     def _graded(self, where: str, pid: str | None, title: str | None, values: Mapping[str, str | None],
-                groups: dict[str, Any]) -> ScoredRow:
-        g: Grade = grade_values(values, self.rubric, self.priority, name=pid or title or where)
+                groups: dict[str, Any], metadata: Mapping[str, Any]) -> ScoredRow:
+        g: Grade = grade_values(values, self.rubric, self.priority, name=pid or title or where, metadata=metadata)
         return ScoredRow(where, pid or where, g.score, g.verdict, g.band, tuple(g.failure_modes), tuple(g.signals),
                          g.scorecard.total, tuple(g.scorecard.components[c] for c in COMPONENTS), None,
                          group_value(groups["partner"]) if "partner" in groups else None,

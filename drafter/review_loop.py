@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import subprocess
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -26,6 +29,18 @@ from drafter.formats.jsonfmt import write_json
 from drafter.review import DecisionError, apply_decision, parse_line, pending, tally
 from drafter.review_card import grade_packet, render_card
 
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Defer SIGINT to the end of the block (main thread on POSIX; elsewhere a no-op)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 class ReviewSession:
     """A packet file under review by one named person."""
@@ -61,10 +76,13 @@ class ReviewSession:
             raise DrafterError(f"{self.path}: changed on disk during this review; the decision on {fid} was not "
                                f"saved (run `drafter review {self.path}` again)")
         payload = write_json(packet).encode("utf-8")
-        atomic_write(self.path, payload, force=True)
-        self._on_disk = payload
-        self.packet = packet
-        self.decided += 1
+        # Ctrl-C between the write and the bookkeeping would leave the session counting one decision
+        # fewer than the file holds: hold SIGINT until both are done.
+        with _sigint_held():
+            atomic_write(self.path, payload, force=True)
+            self._on_disk = payload
+            self.packet = packet
+            self.decided += 1
 
     def show(self, console: Console, fid: str, index: int) -> None:
         render_card(console, self.packet, fid, index, len(self.todo), self.sources, grade_packet(self.packet))

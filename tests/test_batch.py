@@ -37,7 +37,8 @@ def _texts() -> dict[str, list[str]]:
             if value:
                 out[fid].append(value)
     extra = {"owner": ["Partner team.", "Dana Reyes owns it; reply within 2 business days.", "TBD"],
-             "seller_move": ["Touch base next quarter.", "Send the pricing sheet to Ana by Friday."],
+             "seller_move": ["Touch base next quarter.", "Send the pricing sheet to Ana by Friday.",
+                             "Book the workshop with Ana for 17 September.", "Reply to Ana's email by 2026-03-04."],
              "conflict": ["n/a", "Checked the portal on 3 May: no reseller registered; Meridian earns the fee."],
              "evidence": ["https://crm.example.com/opp/OPP-12345", "Available on request."]}
     for fid, values in extra.items():
@@ -60,6 +61,9 @@ def rows(draw: st.DrawFn) -> dict[str, str]:
     row["id"] = draw(st.one_of(st.just(""), st.text(alphabet="ABC-123", min_size=1, max_size=6)))
     row["classification"] = draw(st.sampled_from(["", "partner sourced", "Partner-Influenced", "referral"]))
     row["Partner Name"] = draw(st.sampled_from(["", "Meridian", "  Bluepeak  Systems "]))
+    # The packet's own date (the rubric judges "doable this week" against it).
+    row[draw(st.sampled_from(["created", "Date", "Created Date"]))] = draw(
+        st.sampled_from(["", "2026-03-02", "1 September 2026", "soon"]))
     return row
 
 
@@ -292,3 +296,16 @@ def test_repeated_and_aliased_headers_read_as_the_packet_reader_reads_them(tmp_p
     [(pid, score, verdict)] = _expected(path)
     [row] = run_rows(path, jobs=1)
     assert (row.score, row.verdict) == (score, verdict)
+
+
+def test_the_packets_own_date_column_reaches_the_rubric(tmp_path):
+    """A seller move dated weeks after the packet's date is not doable this week: the worker must pass
+    the row's metadata (its created/date column) to the rubric as grade() does."""
+    values = read_packet(PACKETS / "northwind-logistics.md").values()
+    values["seller_move"] = "Book the workshop with the ops director for 17 September."
+    rows_ = [{**values, "id": "dated", "created": "2026-03-02"}, {**values, "id": "undated", "created": ""}]
+    _csv(rows_, tmp_path / "dated.csv")
+    expected = _expected(tmp_path / "dated.csv")
+    got = run_rows(tmp_path / "dated.csv", jobs=1)
+    assert [(r.id, r.score, r.verdict) for r in got] == expected
+    assert got[0].score < got[1].score and got[0].components[COMPONENTS.index("next_action")] == "weak"

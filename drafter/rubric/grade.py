@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from drafter.fields import BY_ID, FIELD_IDS
 from drafter.packet import Packet
 from drafter.rubric import checks as c
+from drafter.rubric.dates import reference_date
 from drafter.rubric.load import Rubric, load_rubric
 from drafter.rubric.model import FieldGrade, Finding, Grade, Kind, Level, Scorecard
 from drafter.rubric.priority import PriorityList
@@ -35,16 +37,17 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
           name: str | None = None) -> Grade:
     """Grade one packet against the rubric (SPEC sections 2 and 3)."""
     return grade_values({fid: packet.fields[fid].value for fid in FIELD_IDS}, rubric, priority,
-                        name=name or packet.id or packet.title or "packet")
+                        name=name or packet.id or packet.title or "packet", metadata=packet.metadata)
 
 
 def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
-                 priority: PriorityList | None = None, name: str = "packet") -> Grade:
-    """Grade field texts keyed by field id (absent or empty = missing) without building a Packet:
-    what `drafter batch` workers call per row. The grade depends on the texts alone."""
+                 priority: PriorityList | None = None, name: str = "packet",
+                 metadata: Mapping[str, Any] | None = None) -> Grade:
+    """Grade field texts keyed by field id (absent or empty = missing) and the packet's metadata (its
+    date) without building a Packet: what `drafter batch` workers call per row."""
     rubric = rubric or load_rubric()
     raw = {fid: values.get(fid) or "" for fid in FIELD_IDS}
-    ctx = c.build_context(raw, rubric, priority)
+    ctx = c.build_context(raw, rubric, priority, reference_date(metadata or {}))
     owner, accept = c.check_owner(ctx)
     by_field: dict[str, c.Check] = {
         "account": c.check_account(ctx), "partner": c.check_partner(ctx),
@@ -56,8 +59,9 @@ def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
     findings: list[Finding] = []
 
     def add(fid_: str, kind: Kind, fid: str, message: str, spec: dict, text: str | None = None) -> None:
+        role = spec.get("role", BY_ID[fid].role) if spec.get("field") in (None, fid) else BY_ID[fid].role
         findings.append(Finding(id=fid_, kind=kind, field=fid, message=message, fix=spec.get("fix", ""),
-                                role=spec.get("role", BY_ID[fid].role), text=text))
+                                role=role.replace(" (AE accepts)", ""), text=text))
 
     modes: list[str] = []
     signals: list[str] = []

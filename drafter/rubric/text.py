@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from drafter.rubric.load import Rubric
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?")
+# Tokens that can start a name: not ASCII lower case (the cheap filter; isupper() decides the rest).
+_CAP_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z](?:[\w'’.-]*[^\W_])?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])|\n+")
 _ROLE_AFTER = re.compile(r"^\s*(?:,|\(|\s-\s|\s–\s|\s—\s|:|\bis\b|\bas\b|\bthe\b)+\s*"
                          r"(?:the\s+|our\s+|their\s+|a\s+|an\s+)?([^.;)\n]{1,80})")
@@ -60,16 +61,21 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
     return None
 
 
-def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset()) -> list[Person]:
+def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
+           full_names_only: bool = False, org_names: frozenset[str] = frozenset()) -> list[Person]:
     """People named in text: runs of 2-4 capitalised name tokens that are not organisation words, or a
-    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere."""
+    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere.
+    `full_names_only` skips single names and roles (a cheap pass to learn who is named); words in
+    `org_names` (the account's and the partner's names) are never part of a person's name."""
     text = text or ""
+    if mostly_lower(text):
+        return _lower_case_people(text, rubric)
     org = rubric.words["org_words"]
     not_names = rubric.words["not_names"]
     particles = rubric.words["name_particles"]
     person_verbs = rubric.words["person_verbs"]
     roles = rubric.words["roles"]
-    toks = list(_TOKEN.finditer(text))
+    toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
     found: list[Person] = []
     i = 0
     # Only a capitalised token can start a name, so visit those alone (most tokens are not).
@@ -87,40 +93,70 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset())
         while j < len(toks) and len(run) < 5:
             gap = text[run[-1].end():toks[j].start()]
             nxt = _clean_token(toks[j].group(0))
-            if gap != " " or _clean_token(run[-1].group(0)) != run[-1].group(0).rstrip("."):
+            joined = gap == " " or (gap.startswith(" ") and gap.endswith(" ") and len(gap) < 12
+                                    and all(w in particles for w in gap.split()))
+            if not joined or _clean_token(run[-1].group(0)) != run[-1].group(0).rstrip("."):
                 break
-            if nxt.lower() in particles and j + 1 < len(toks) and _is_cap(toks[j + 1].group(0)):
-                run.append(toks[j])
-                j += 1
-                continue
-            if not _is_cap(nxt) or nxt.isupper() and len(nxt) > 1:
+            if nxt.isupper() and len(nxt) > 1:
                 break
             run.append(toks[j])
             j += 1
         names = [_clean_token(r.group(0)) for r in run]
-        # Cut the run at the first organisation or non-name word ("Dana Reyes Meridian" stays "Dana Reyes").
-        cut = len(names)
-        for k, n in enumerate(names):
-            if k and (n.lower() in org or n.lower() in not_names or n.lower() in roles):
-                cut = k
-                break
-        if any(n.lower() in org for n in names[:cut]):
+        # A run with an organisation word in it is an organisation ("Quadrant Campus Systems"); a run
+        # that goes on into a role or a common word is cut there ("Jordan Whitfield AE" is Jordan Whitfield).
+        if any(n.lower() in org or n in org_names for n in names):
             i = j
             continue
+        cut = len(names)
+        for k, n in enumerate(names):
+            if k and (n.lower() in not_names or n.lower() in roles):
+                cut = k
+                break
         run, names = run[:cut], names[:cut]
-        start, end = run[0].start(), run[0].start() + len(" ".join(r.group(0) for r in run))
-        end = start + len(_clean_token(text[start:end]))
+        start = run[0].start()
+        end = start + len(_clean_token(text[start:run[-1].end()]))
+        names = text[start:end].split() if len(run) > 1 else names
         if len(names) >= 2 and len(names) <= 4:
-            found.append(Person(" ".join(names), _role_near(text, start, end, rubric), start, end))
-        elif len(names) == 1:
+            role = None if full_names_only else _role_near(text, start, end, rubric)
+            found.append(Person(" ".join(names), role, start, end))
+        elif len(names) == 1 and not full_names_only:
             after = text[end:end + 30]
             nm = re.match(r"\s*([\w'’]+)", after)
             next_word = nm.group(1).lower() if nm else ""
             role = _role_near(text, start, end, rubric)
             acts = next_word in person_verbs
-            if word in known_first or (role and re.match(r"\s*[,(]", after)) or (acts and len(word) > 2):
+            if word not in org_names and (word in known_first or (role and re.match(r"\s*[,(]", after))
+                                          or (acts and len(word) > 2)):
                 found.append(Person(names[0], role, start, end))
         i = max(j, i + 1)
+    return found
+
+
+_LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
+                         r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
+
+
+def mostly_lower(text: str) -> bool:
+    """Written in lower case (acronyms such as OPP-1 or AE aside), where capitals say nothing about names."""
+    alpha = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) > 1)]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) <= len(alpha) * 0.03
+
+
+def _lower_case_people(text: str, rubric: Rubric) -> list[Person]:
+    """In text written all in lower case, a name is only trusted beside a role ("inês barros, channel
+    manager", "ae: tiago marques") or as the subject of "owns"."""
+    stop = rubric.words["org_words"] | rubric.words["not_names"] | rubric.words["roles"]
+    found = []
+    for m in _LOWER_NAME.finditer(text):
+        parts = m.group(1).split()
+        while parts and parts[0] in stop:
+            parts = parts[1:]
+        if len(parts) < 2 or any(p in stop or p in ("til", "till", "to", "by") for p in parts):
+            continue
+        start = m.end(1) - len(" ".join(parts))
+        role = _role_near(text, start, m.end(1), rubric)
+        if role or re.match(r"\s*owns\b", text[m.end(1):]):
+            found.append(Person(" ".join(parts), role, start, m.end(1)))
     return found
 
 
