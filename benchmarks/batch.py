@@ -131,8 +131,12 @@ def _tree_rss_kb(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
-def run_batch(csv_path: Path, out: Path, jobs: int | None) -> tuple[float, int, int, str]:
-    """(seconds, peak tree RSS in kB, peak single-process maxrss in kB, stdout) of one `drafter batch` run."""
+def run_batch(csv_path: Path, out: Path, jobs: int | None) -> tuple[float, float, int, int, str]:
+    """(seconds, CPU seconds, peak tree RSS in kB, peak single-process maxrss in kB, stdout) of one
+    `drafter batch` run. CPU seconds (all its processes) do not depend on what else the machine runs."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-c", "from drafter.cli import main; main()", "batch", str(csv_path),
            "-o", str(out), "--force", "--json", "--columns", "Opportunity ID=id"]
     if jobs:
@@ -156,10 +160,9 @@ def run_batch(csv_path: Path, out: Path, jobs: int | None) -> tuple[float, int, 
     sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"drafter batch failed ({proc.returncode}): {stderr.strip()}")
-    import resource
-
-    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, peak, maxrss, stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, cpu, peak, after.ru_maxrss, stdout
 
 
 def main() -> int:
@@ -180,7 +183,7 @@ def main() -> int:
         gen = time.perf_counter() - t
         load = os.getloadavg()[0]
         read = plain_read(src)
-        elapsed, peak_kb, maxrss_kb, stdout = run_batch(src, out, args.jobs)
+        elapsed, cpu, peak_kb, maxrss_kb, stdout = run_batch(src, out, args.jobs)
         summary = json.loads(stdout)
         size_mb = src.stat().st_size / 1e6
         print(f"rows={args.rows} csv_mb={size_mb:.1f} cores={os.cpu_count()} jobs={args.jobs or 'all'} "
@@ -188,6 +191,9 @@ def main() -> int:
         print(f"plain csv read: {read:.3f}s")
         print(f"drafter batch: {elapsed:.2f}s  {args.rows / elapsed:,.0f} packets/s  "
               f"ratio to plain read: {elapsed / read:.1f}x (target <= 8x at 20,000 rows)")
+        cores = args.jobs or len(os.sched_getaffinity(0))
+        print(f"cpu: {cpu:.2f}s in all processes = {cpu / args.rows * 1e6:,.0f} us per packet; on {cores} idle "
+              f"cores that is about {cpu / cores:.2f}s, {cpu / cores / read:.1f}x the plain read")
         print(f"summary: rows={summary['rows']} scored={summary['scored']} errors={summary['errors']} "
               f"ready_rate={summary['ready_rate']} score p50={(summary['score'] or {}).get('p50')}")
         print(f"peak memory: process tree {peak_kb / 1024:.0f} MB (sampled every 0.2s), "

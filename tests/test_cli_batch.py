@@ -150,6 +150,16 @@ def test_unreadable_input_exits_2_without_a_report(run, tmp_path):
         r = run("batch", *args)
         assert r.exit_code == 2 and message in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "r.json").exists()
+    (tmp_path / "empty.csv").write_text("id,account,owner\n")
+    r = run("batch", "empty.csv", "-o", "r.csv")
+    assert r.exit_code == 2 and "empty.csv: holds no packets" in r.stderr and not (tmp_path / "r.csv").exists()
+
+
+def test_one_packet_file_is_a_batch_of_one(run, fixtures):
+    r = run("batch", fixtures / "packets" / "northwind-logistics.md", "--json")
+    assert r.exit_code == 0
+    s = json.loads(r.stdout)
+    assert (s["rows"], s["scored"], s["ready"]) == (1, 1, 1)
 
 
 def test_piped_output_has_no_progress_bar(run):
@@ -157,3 +167,24 @@ def test_piped_output_has_no_progress_bar(run):
     assert r.exit_code == 0
     json.loads(r.stdout)  # stdout is the JSON alone
     assert r.stderr == ""
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from drafter.cli.batch import _progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert _progress_bar() == (None, None)
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    bar, update = _progress_bar()
+    bar.start()
+    update(500, 1000, 1234)
+    bar.stop()
+    assert "scoring" in term.getvalue() and "1,234 packets" in term.getvalue()
