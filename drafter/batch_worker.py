@@ -18,6 +18,7 @@ from drafter.batch_groups import group_columns, group_value, month_of
 from drafter.batch_summary import COMPONENTS, NO_DATE, ScoredRow
 from drafter.errors import InputError
 from drafter.fields import FIELD_IDS, field_for_title
+from drafter.formats.table import jsonl_error
 from drafter.rubric import Grade, PriorityList, Rubric, grade_values, load_priority_list, load_rubric
 
 _RESERVED = ("id", "title", "classification")
@@ -125,8 +126,7 @@ class Scorer:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            return ScoredRow(where, where, error=str(InputError(self.path, f"not valid JSON ({e.msg}, column "
-                                                                          f"{e.colno})", row)))
+            return ScoredRow(where, where, error=str(jsonl_error(self.path, row, e)))
         if not isinstance(obj, dict) or "fields" in obj:
             return self._via_packet(where, row, obj, None)
         values: dict[str, str | None] = {}
