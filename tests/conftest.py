@@ -25,6 +25,13 @@ class Result:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def _private_user_files(tmp_path, monkeypatch):
+    """No test reads or writes the real user's ledger or config."""
+    monkeypatch.setenv("DRAFTER_DB", str(tmp_path / "ledger.db"))
+    monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "drafter-config.toml"))
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

@@ -1,0 +1,8 @@
+"""The deterministic rubric: rules as data (rubrics/*.toml), `grade(packet) -> Grade`."""
+
+from drafter.rubric.grade import grade
+from drafter.rubric.load import Rubric, load_rubric
+from drafter.rubric.model import Finding, Grade
+from drafter.rubric.priority import PriorityList, load_priority_list
+
+__all__ = ["Finding", "Grade", "PriorityList", "Rubric", "grade", "load_priority_list", "load_rubric"]

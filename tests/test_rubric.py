@@ -1,0 +1,330 @@
+"""The rubric judged field by field, as SPEC sections 2 and 3 define it."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.formats import read_packet
+from drafter.packet import Packet
+from drafter.rubric import grade, load_priority_list, load_rubric
+
+
+@pytest.fixture(scope="module")
+def base(request) -> dict[str, str | None]:
+    from tests.conftest import FIXTURES
+
+    return read_packet(FIXTURES / "packets" / "northwind-logistics.md").values()
+
+
+def judge(base, **changes):
+    values = dict(base)
+    values.update(changes)
+    return grade(Packet.from_values(values))
+
+
+def test_template_example_with_a_named_owner_is_ready(base):
+    g = judge(base)
+    assert g.verdict == "ready"
+    assert g.failure_modes == [] and g.signals == [] and all(g.gates.values())
+    assert 0 <= g.score <= 100 and 0 <= g.scorecard.total <= 18
+
+
+def test_template_example_as_published_has_a_team_as_owner(base):
+    g = judge(base, owner="Partner marketing owns the handoff until the introduction lands. "
+                          "AE response window: three business days.")
+    assert g.failure_modes == ["no_owner"] and g.verdict == "keep_building"
+    f = g.fields["owner"].findings[0]
+    assert f.id == "no_owner" and "team alias" in f.message
+    assert f.fix.startswith("One name and a due date") and f.role == "partner marketing"
+
+
+@pytest.mark.parametrize("partner", [
+    "Øresund Data ApS. Søren Ørsted (alliances lead).",
+    "Sakura Systems KK. Yamada Taro, partner manager.",
+    "Priya Nair, AE at Kestrel.",
+    "Meridian Cloud Consulting. Dana Reyes (alliances lead).",
+    "Meridian Cloud Consulting: alliances lead Dana Reyes.",
+    "Kestrel Systems. Mei-Lin Zhou, director of state and local government.",
+])
+def test_named_partner_person_with_role(base, partner):
+    assert "vague_partner" not in judge(base, partner=partner).failure_modes
+
+
+@pytest.mark.parametrize("partner, why", [
+    ("Meridian is interested.", "company or logo only"),
+    ("Meridian Cloud Consulting (their alliances team).", "company or logo only"),
+    ("Meridian Cloud Consulting. Dana Reyes.", "not their role"),
+    ("TBD", "placeholder"),
+    (None, "missing"),
+])
+def test_vague_partner(base, partner, why):
+    g = judge(base, partner=partner)
+    assert "vague_partner" in g.failure_modes
+    assert why in g.fields["partner"].findings[0].message
+
+
+@pytest.mark.parametrize("owner", [
+    "partner team owns it. Response window: 3 business days.",
+    "alliances@northwind.example owns it; 3 business days.",
+    "Owner: partners@meridian.example, due Friday.",
+    "Sales",
+    "The alliances team will coordinate. Response by end of next week.",
+    "Jo Whitaker and Sam Patel own the handoff. AE response window: three business days.",
+    "Jo Whitaker owns the handoff.",
+    "alliances@ - ASAP",
+])
+def test_no_owner(base, owner):
+    assert "no_owner" in judge(base, owner=owner).failure_modes
+
+
+@pytest.mark.parametrize("owner, window", [
+    ("Leah owns it; response in 2 business days.", "strong"),
+    ("Owner: Jo Whitaker. Due: 3 business days.", "strong"),
+    ("dana.reyes@meridian.example owns it; respond within 2 business days.", "strong"),
+    ("Jo Whitaker. Accept or decline within 48 hours.", "strong"),
+    ("Jo Whitaker owns the handoff; AE to respond by 14 March.", "weak"),
+])
+def test_one_named_owner_and_a_due_date(base, owner, window):
+    g = judge(base, owner=owner)
+    assert "no_owner" not in g.failure_modes
+    assert g.scorecard.components["owner"] == "strong"
+    assert g.scorecard.components["acceptance_criteria"] == window
+
+
+@pytest.mark.parametrize("move", ["Follow up with Dana.", "Align on next steps with the partner.",
+                                  "Loop in the AE.", "Explore synergies and discuss options.", "Touch base."])
+def test_vague_seller_moves(base, move):
+    g = judge(base, seller_move=move)
+    assert "no_next_move" in g.failure_modes and not g.gates["seller_move_concrete"]
+
+
+@pytest.mark.parametrize("move", [
+    "Book a call with Dana, send the deck, prepare a proposal and schedule a workshop.",
+    "- Book the call\n- Send the deck\n- Draft the proposal",
+    "This week: call Dana about pricing, send the security pack, and set up a workshop.",
+])
+def test_several_moves_where_one_is_asked_for(base, move):
+    # SPEC §2: the seller move "is not one concrete action".
+    g = judge(base, seller_move=move)
+    assert "no_next_move" in g.failure_modes and not g.gates["seller_move_concrete"]
+    assert "several moves" in g.fields["seller_move"].findings[0].message
+    assert g.scorecard.components["next_action"] == "weak"
+
+
+def test_two_verbs_of_one_move_are_one_move(base):
+    g = judge(base, seller_move="Reply to Colin's introduction email and book a 30-minute demo with Paul this week.")
+    assert g.gates["seller_move_concrete"] and "no_next_move" not in g.failure_modes
+
+
+@pytest.mark.parametrize("move, meta", [
+    ("Book the demo with Dana next quarter.", {}),
+    ("Book the demo with Dana on 17 September.", {"prepared": "2 June"}),
+    ("Book the demo with Dana on 2026-09-17.", {"date": "2026-06-02"}),
+])
+def test_deferred_move_fails_the_gate_but_is_a_move(base, move, meta):
+    g = grade(Packet.from_values({**base, "seller_move": move}, metadata=meta))
+    assert "no_next_move" not in g.failure_modes
+    assert not g.gates["seller_move_concrete"] and g.verdict == "keep_building"
+    assert "not doable this week" in g.fields["seller_move"].findings[0].message
+
+
+def test_a_dated_move_within_the_week_of_the_packet_is_doable(base):
+    g = grade(Packet.from_values({**base, "seller_move": "Book the demo with Dana on 5 June."},
+                                 metadata={"prepared": "2 June"}))
+    assert g.gates["seller_move_concrete"]
+
+
+def test_one_move_this_week(base):
+    g = judge(base, seller_move="Book the reconciliation demo with Dana this week.")
+    assert g.gates["seller_move_concrete"] and g.scorecard.components["next_action"] == "strong"
+
+
+@pytest.mark.parametrize("move, committed, level", [
+    ("Dana agreed in writing on 3 May to send her review notes by 9 May.", True, "strong"),
+    ("Agreed by Dana in writing (24 May): the grader logs go to Hemi by 31 May.", True, "strong"),
+    ("Dana confirms the meeting and shares her review notes by Friday.", True, "weak"),
+    ("Dana will send her review notes.", False, "weak"),
+    ("Dana has offered to send her review notes by Friday.", False, "weak"),
+])
+def test_partner_move_agreed_and_dated(base, move, committed, level):
+    g = judge(base, partner_move=move)
+    assert g.gates["partner_committed"] is committed
+    assert g.scorecard.components["partner_offer"] == level
+    assert "no_next_move" not in g.failure_modes
+
+
+def test_partner_move_that_is_not_a_move(base):
+    g = judge(base, partner_move="Meridian will support as needed.")
+    assert "no_next_move" in g.failure_modes
+    assert g.fields["partner_move"].findings[0].field == "partner_move"
+
+
+@pytest.mark.parametrize("evidence, level", [
+    ("https://crm.example.com/opportunities/OPP-1", "strong"),
+    ("Salesforce opportunity 0065g00000AbCdE", "strong"),
+    ("0065g00000AbCdEAAZ", "strong"),
+    ("Quarterly review notes and the migration case study, linked in the packet.", "strong"),
+    ("Dana's QBR deck.", "weak"),
+    ("Case study attached to the opportunity; call notes on request.", "weak"),
+])
+def test_openable_evidence(base, evidence, level):
+    g = judge(base, evidence=evidence)
+    assert g.gates["evidence_verifiable"] and g.scorecard.components["proof"] == level
+
+
+@pytest.mark.parametrize("evidence", ["See CRM.", "Available on request.", "Notes available on request.",
+                                      "Per conversations with the partner.", "", "n/a",
+                                      "Happy to share the deck if anyone needs it."])
+def test_no_evidence(base, evidence):
+    g = judge(base, evidence=evidence)
+    assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]
+
+
+@pytest.mark.parametrize("conflict", ["TBD", "n/a", "Low risk.", "No issues expected; they have worked with us "
+                                      "before.", "Alliances to check registrations.", None])
+def test_no_conflict_check(base, conflict):
+    g = judge(base, conflict=conflict)
+    assert "no_conflict_check" in g.failure_modes and not g.gates["conflict_checked"]
+
+
+@pytest.mark.parametrize("conflict", ["Checked the portal: no reseller registered.",
+                                      "Verified in PRM on 2 May: no competing partners on the account; "
+                                      "Meridian credited as partner-influenced."])
+def test_conflict_check_with_outcome(base, conflict):
+    assert judge(base, conflict=conflict).gates["conflict_checked"]
+
+
+@pytest.mark.parametrize("trigger", [
+    "Northwind wants to leverage synergies and drive digital transformation.",
+    "The customer wants to improve efficiency and modernize.",
+    None,
+])
+def test_generic_use_case_blocks_ready(base, trigger):
+    g = judge(base, trigger=trigger)
+    assert "generic_use_case" in g.signals and g.verdict == "keep_building"
+    assert g.failure_modes == []
+
+
+@pytest.mark.parametrize("trigger", [
+    "Northwind's CFO: \u201cWe lose two days a month reconciling carrier invoices.\u201d",
+    "The ops director told Dana that invoice reconciliation takes two people a week.",
+])
+def test_trigger_in_the_buyers_words(base, trigger):
+    g = judge(base, trigger=trigger)
+    assert g.signals == [] and g.scorecard.components["buyer_problem"] == "strong"
+
+
+@pytest.mark.parametrize("warm", [None, "Meridian probably knows someone in IT.",
+                                  "Meridian has regular contact with the data team."])
+def test_no_warm_path_blocks_ready(base, warm):
+    g = judge(base, warm_path=warm)
+    assert "no_warm_path" in g.signals and g.verdict == "keep_building"
+
+
+@pytest.mark.parametrize("field, text", [
+    ("why_partner", "Meridian ran the [insert project] migration for Northwind last quarter."),
+    ("value_prop", "<value prop here>"),
+    ("evidence", "https://crm.example.com/OPP-1 and {{deck link}}"),
+])
+def test_placeholders_anywhere(base, field, text):
+    g = judge(base, **{field: text})
+    assert "placeholder" in g.signals and g.verdict == "keep_building"
+    assert any(f.id == "placeholder" for f in g.fields[field].findings)
+
+
+@pytest.mark.parametrize("account, fires", [
+    ("A large logistics company in Ohio. Open opportunity, stage 2.", True),
+    ("Mid-market insurance carriers; Aurelia Mutual is a good example of the profile.", True),
+    ("Northwind Logistics.", True),
+    ("Northwind Logistics. No opportunity in CRM yet.", True),
+    ("Northwind Logistics. No opportunity yet; their carrier contract renews in June.", False),
+    ("Northwind Logistics. OPP-4471, stage 2, AE Maria Lopez.", False),
+    ("Northwind Logistics, on Maria's named-account list.", False),
+])
+def test_account_logic(base, account, fires):
+    assert ("no_account_logic" in judge(base, account=account).failure_modes) is fires
+
+
+def test_priority_list_gate_and_strong_account(base, tmp_path):
+    lst = tmp_path / "priority.csv"
+    lst.write_text("Account,Seller\n\"Northwind Logistics, Inc.\",Maria Lopez\nHarrow Mills GmbH,Ines Ruiz\n")
+    pl = load_priority_list(str(lst))
+    on = grade(Packet.from_values(base), priority=pl)
+    assert on.gates["account_prioritized"] and on.scorecard.components["target_account_logic"] == "strong"
+    assert "Maria Lopez" in on.scorecard.why["target_account_logic"]
+    off = grade(Packet.from_values({**base, "account": "Eastwind Freight. Open opportunity, stage 2."}), priority=pl)
+    assert not off.gates["account_prioritized"] and off.verdict == "keep_building"
+    assert off.scorecard.components["target_account_logic"] == "weak"
+
+
+def test_priority_list_without_header(tmp_path):
+    lst = tmp_path / "p.csv"
+    lst.write_text("the harrow mills ltd.\nNorthwind Logistics\n")
+    pl = load_priority_list(str(lst))
+    assert pl.match("Harrow Mills (textiles). OPP-1") == ("the harrow mills ltd.", None)
+    assert pl.match("NORTHWIND LOGISTICS, stage 2") == ("Northwind Logistics", None)
+    assert pl.match("Northwinds Ltd") is None
+
+
+def test_each_field_judged_on_its_own(base):
+    # A date in the seller move does not make an owner's due date; a link in the partner move is not evidence.
+    g = judge(base, owner="Jo Whitaker owns the handoff.",
+              seller_move="Accept the introduction by Friday 14 March.",
+              partner_move="Dana sends https://notes.example.com by Friday.", evidence=None)
+    assert {"no_owner", "no_evidence"} <= set(g.failure_modes)
+
+
+def test_grading_is_deterministic_and_pure(base):
+    p = Packet.from_values(base)
+    before = p.model_dump_json()
+    first = grade(p).model_dump_json()
+    assert all(grade(p).model_dump_json() == first for _ in range(5))
+    assert p.model_dump_json() == before
+
+
+def test_every_finding_explains_itself(fixtures):
+    g = grade(read_packet(fixtures / "packets" / "harbor-freight-vague.md"))
+    assert set(g.failure_modes) == {"vague_partner", "no_account_logic", "no_next_move", "no_owner",
+                                    "no_evidence", "no_conflict_check"}
+    assert {"generic_use_case", "no_warm_path"} <= set(g.signals)
+    for f in g.findings:
+        assert f.message and f.fix and f.role and f.field
+    assert g.score < 20 and g.band == "keep_building"
+
+
+def test_scores_order_packets_by_how_many_defects(base):
+    ready = judge(base).score
+    one = judge(base, evidence="Available on request.").score
+    two = judge(base, evidence="Available on request.", conflict="TBD").score
+    three = judge(base, evidence="Available on request.", conflict="TBD", owner="Sales").score
+    assert ready > one > two > three
+
+
+def test_user_rubric_adds_aliases_patterns_and_placeholders(base, tmp_path):
+    custom = tmp_path / "team.toml"
+    custom.write_text('version = "acme-1"\n[add.lexicon]\nteam_aliases = ["northstar squad"]\n'
+                      'placeholders = ["fill me"]\n[add.patterns]\nrecord_ids = [\'\\bacme:\\d{4}\\b\']\n')
+    r = load_rubric(custom)
+    assert r.version == "acme-1"
+    owner = {**base, "owner": "northstar squad owns it; 3 business days."}
+    assert "is a team alias" in grade(Packet.from_values(owner), r).fields["owner"].findings[0].message
+    assert "is a team alias" not in grade(Packet.from_values(owner)).fields["owner"].findings[0].message
+    filled = {**base, "evidence": "fill me"}
+    assert "placeholder" in grade(Packet.from_values(filled), r).fields["evidence"].findings[0].message
+    record = {**base, "evidence": "acme:1234"}
+    assert grade(Packet.from_values(record), r).gates["evidence_verifiable"]
+    assert not grade(Packet.from_values(record)).gates["evidence_verifiable"]
+    # Added patterns extend ours: the default record ids still count.
+    assert grade(Packet.from_values({**base, "evidence": "OPP-52118"}), r).gates["evidence_verifiable"]
+
+
+def test_bad_rubric_file(tmp_path):
+    from drafter.errors import InputError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[patterns]\nurl = '(unclosed'\n")
+    with pytest.raises(InputError, match="bad.toml: pattern 'url'"):
+        load_rubric(bad)
+    bad.write_text("not = toml = at all")
+    with pytest.raises(InputError, match="not valid TOML"):
+        load_rubric(bad)
