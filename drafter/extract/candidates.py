@@ -219,7 +219,7 @@ class Scorer:
             in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
             label_fid = self.labeler.field(u.label) if u.sep != "=" else None
-            start = u.body if label_fid or action_label else u.start
+            start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             if u.kind == "row":
                 spans = [(u.start, u.end)]
             else:

@@ -41,7 +41,8 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     role: str | None = None
     org: str | None = None
-    org_candidates: list[str] = field(default_factory=list)
+    org_candidates: list[str] = field(default_factory=list)  # as the notes describe them: "(CFO, HealthBridge)"
+    org_hints: list[str] = field(default_factory=list)  # as the wording implies: "Corvane brought ...", "X's CIO"
     side: str | None = None  # ours | partner | customer
     seller: bool = False
     domain: str | None = None
@@ -72,7 +73,7 @@ class People:
 
     def add(self, name: str, doc: int, at: int | None = None, *, role: str | None = None,
             orgs: list[str] | str | None = None, side: str | None = None,
-            fact: tuple[int, int] | None = None) -> Person | None:
+            fact: tuple[int, int] | None = None, hints: list[str] | None = None) -> Person | None:
         name = " ".join(name.split()).strip(" ,.")
         shout = name if name.isupper() and len(name) > 3 else None
         if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
@@ -95,6 +96,9 @@ class People:
         for org in [orgs] if isinstance(orgs, str) else (orgs or []):
             if org.strip(" ,;") not in p.org_candidates:
                 p.org_candidates.append(org.strip(" ,;"))
+        for org in hints or []:
+            if org.strip(" ,;") not in p.org_hints:
+                p.org_hints.append(org.strip(" ,;"))
         if side and not p.side:
             p.side = side
         if fact:
@@ -206,9 +210,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         found_paren = True
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
-        leading = group_org or _leading_org(lead)
+        leading = _leading_org(lead)
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
-                   orgs=orgs + ([leading] if leading else []), side=side, fact=(s + m.start(), s + m.end()))
+                   orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
+                   hints=[leading] if leading else None)
     if in_attendees and not found_paren:
         item = sent.strip()
         parts = [p for p in re.split(r",", item)]
@@ -231,7 +236,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         owner = m.group("owner")
         side = "ours" if owner.lower() == "our" else "customer" if owner.lower() in ("their",) else None
         org = re.sub(r"(?:'s|’s)$", "", owner) if owner[-2:] in ("'s", "’s") else None
-        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, orgs=org, side=side,
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, hints=[org] if org else None, side=side,
                    fact=(s + m.start("role"), s + m.end("name")))
     for m in _APPOS_AFTER.finditer(sent):
         role = m.group("role").strip()
@@ -249,14 +254,14 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     for m in _ME_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), side="ours", fact=(s + m.start("name"), s + m.end("name")))
     for m in _ORG_ROLE_NAME.finditer(sent):
-        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=m.group("org"),
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
     for rx in (_AT_ORG, _FROM_ORG):
         for m in rx.finditer(sent):
             p = people.find(m.group("name")) or (people.add(m.group("name"), u.doc, s + m.start("name"))
                                                  if " " in m.group("name") else None)
             if p and m.group("org").split()[0] not in cues.stop_caps:
-                p.org_candidates.append(m.group("org"))
+                p.org_hints.append(m.group("org"))
                 p.facts.append((u.doc, s + m.start(), s + m.end()))
                 role = m.groupdict().get("role")
                 if role and not p.role and cues.role_words.search(role):
