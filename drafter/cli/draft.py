@@ -11,11 +11,12 @@ from drafter.cli.app import app
 
 @app.command()
 def draft(
-    notes: list[Path] = typer.Argument(..., help="Notes for one packet: .txt .md .docx .vtt .srt .eml (several allowed)."),
+    notes: list[Path] = typer.Argument(..., help="Notes for one packet: .txt .md .docx .vtt .srt .eml (several"
+                                                 " allowed)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write the packet here (.json or .md)."),
     as_json: bool = typer.Option(False, "--json", help="Print the packet JSON instead of the field-by-field view."),
-    backend: str | None = typer.Option(None, "--backend",
-                                       help="offline (no network) or openai; default openai when OPENAI_API_KEY is set."),
+    backend: str | None = typer.Option(
+        None, "--backend", help="offline (no network) or openai; default openai when OPENAI_API_KEY is set."),
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
 ) -> None:
     """Draft a packet from meeting notes; fields the notes do not support are left missing."""

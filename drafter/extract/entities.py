@@ -18,10 +18,13 @@ from drafter.extract.structure import Layout, Unit, sentences
 _TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
 _PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
-_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})")
-_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})[ \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
+_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
+                     r" \t]+)?[A-Z][\w&'’-]*){0,4})")
+_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})["
+                        r" \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
 _PARTNER_CUE = re.compile(
-    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns? (?:their|the)\b"
+    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns?"
+    r" (?:their|the)\b"
     r"|\bhas sold\b|\bsupported\b|\bmanages? their\b|\bdeploys\b|\bconnects\b|\bmigrates\b|\bhandles\b|\bsi\b|\bmsp\b"
     r"|\bintegrator\b|\bdid the\b|\bmarketplace\b|\bmktplace\b|\bcommit\b", re.I)
 
@@ -130,7 +133,8 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             for k, phrase in enumerate(pieces(m.group())):
                 words = phrase.split()
                 if len(words) >= 2:
-                    if all(_ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words) or role_noun.search(phrase):
+                    if role_noun.search(phrase) or all(
+                            _ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
                 elif (len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase)
@@ -193,7 +197,8 @@ def _map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | 
             of.setdefault(a, o)
     if not of:
         return None, of
-    rx = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True)) + r")(?![\w&])")
+    alternatives = "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w&])(?:" + alternatives + r")(?![\w&])")
     for i, doc in enumerate(lay.docs):
         for m in rx.finditer(doc.text):
             of[m.group()].mentions.append((i, m.start(), m.end()))
@@ -266,7 +271,8 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
         if u.label and account_label and account_label.match(_norm(u.label)):
             add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
         sec = lay.units[u.section] if u.section is not None else None
-        if sec is not None and account_label and account_label.match(_norm(lay.text(sec))) and u.section not in seen_sec:
+        is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
+        if is_profile and u.section not in seen_sec:
             seen_sec.add(u.section)  # "Customer Profile:" then "MedFirst Health is a healthcare payer ..."
             add(ents.orgs_in(text, u.start, u.end)[:1], 4.0)
         masked = _mask_people(text, u, ents)
@@ -412,9 +418,7 @@ def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             p.side = "customer"
         elif org is not None and org is ents.partner:
             p.side = "partner"
-        elif org is not None and org is ents.ours:
-            p.side = "ours"
-        elif p.side is None and p.domain and p.domain in ours_domains:
+        elif org is not None and org is ents.ours or p.side is None and p.domain and p.domain in ours_domains:
             p.side = "ours"
         if p.side in (None, "ours") and p.role and seller_role.search(p.role):
             p.seller = True
@@ -432,7 +436,7 @@ def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
                 p.side = "ours"
     sellers = [p for p in ents.people if p.seller]
     if sellers:
-        ents.seller = max(sellers, key=lambda p: sum(len(ents.people_in(d.text)) and d.text.count(p.first) for d in lay.docs))
+        ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
 
 
 def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:

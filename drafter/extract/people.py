@@ -24,14 +24,22 @@ _APPOS_BEFORE = re.compile(
     rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
-_APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))[ \t]+(?P<role>[\w&/ -]{{2,60}})")
-_ORG_ROLE_NAME = re.compile(rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
+_APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))["
+                          rf" \t]+(?P<role>[\w&/ -]{{2,60}})")
+_ORG_ROLE_NAME = re.compile(
+    rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?"
+    rf"(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+(?P<name>{NAME})\b")
-_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)[ \t]+(?P<name>{NAME})\b")
+_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)["
+                        rf" \t]+(?P<name>{NAME})\b")
 _ME_NAME = re.compile(rf"\b(?:me|myself)[ \t]*\((?P<name>{NAME})\)")
-_INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})[ \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
-_AT_ORG = re.compile(rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
-_FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})["
+                           rf" \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
+_AT_ORG = re.compile(
+    rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
+                       rf" \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
 
 
@@ -252,7 +260,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
                    fact=(s + m.start(), s + m.end()))
     for m in _ME_NAME.finditer(sent):
-        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours", fact=(s + m.start("name"), s + m.end("name")))
+        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours",
+                   fact=(s + m.start("name"), s + m.end("name")))
     for m in _ORG_ROLE_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
@@ -265,7 +274,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                 p.facts.append((u.doc, s + m.start(), s + m.end()))
                 role = m.groupdict().get("role")
                 if role and not p.role and cues.role_words.search(role):
-                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an )?", "", role.strip()) or role.strip()
+                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an"
+                                    r" )?", "", role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
         m = _SELF_ROLE.match(sent)
@@ -278,7 +288,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
 
 def _leading_org(lead: str) -> str | None:
     """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
-    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by|attended with)\b[^.]*$", lead)
+    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
+                  r"|attended with)\b[^.]*$", lead)
     return m.group(1) if m else None
 
 

@@ -219,7 +219,7 @@ class Proposer:
         text = self.lay.docs[p.doc].text
         spans = sentences(text, p.start, p.end)
         end = p.start
-        for a, b in spans:
+        for _, b in spans:
             if b - p.start <= limit:
                 end = b
         if end == p.start:
@@ -269,7 +269,8 @@ def classification(lay: Layout, cands: list[Cand], cues: Cues) -> tuple[str | No
             return f"partner-{m.group(1).lower()}", c
         if cues.any_of("sourced").search(c.text):
             votes.setdefault("partner-sourced", []).append(c)
-        elif cues.any_of("influenced").search(c.text) and (c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
+        elif cues.any_of("influenced").search(c.text) and (
+                c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
             votes.setdefault("partner-influenced", []).append(c)
     if len(votes) == 1:
         kind, found = next(iter(votes.items()))
