@@ -115,10 +115,8 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
     described = [(d, a, b) for p in people for d, a, b in p.facts]
     role_noun = re.compile(r"\b(?:" + "|".join(cues.raw["text"]["role_nouns"]) + r")\b", re.I)
-    # a phrase standing as a label or heading ("Customer Profile:", "Discussion Highlights") is not a name
-    label_spans = {(u.doc, u.label_start, u.body) for u in lay.units
-                   if u.label and u.kind != "header" and u.label_start is not None}
-    label_spans |= {(u.doc, u.start, u.end) for u in lay.units if u.kind == "heading"}
+    # a phrase standing alone as a label line ("Customer Profile:", "Open Questions:") is not a name
+    label_spans = {(u.doc, u.start, u.end) for u in lay.units if u.kind == "heading" and u.level >= 5}
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for u in lay.units:
         spans_of.setdefault(u.doc, []).append((u.start, u.end))
