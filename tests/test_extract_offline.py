@@ -164,7 +164,8 @@ def test_several_sources_make_one_packet(fixtures, tmp_path):
 
 
 def test_long_labelled_text_is_cut_at_a_sentence(tmp_path):
-    long = " ".join(f"Ferro Analytics ran the Ashby Mills data platform rollout phase {i} without a slip." for i in range(20))
+    phase = "Ferro Analytics ran the Ashby Mills data platform rollout phase {} without a slip."
+    long = " ".join(phase.format(i) for i in range(20))
     p = _notes(tmp_path, f"""# Ferro Analytics partner sync
 - Account: Ashby Mills, opportunity OPP-40001.
 - Why Ferro Analytics: {long}

@@ -14,7 +14,7 @@ from drafter.ingest.htmltext import html_to_text
 
 def test_text_and_markdown_keep_the_file_text(tmp_path):
     p = tmp_path / "n.md"
-    data = "# Sync\r\n\r\n- Account: Harbor Mills\r\n".encode()
+    data = b"# Sync\r\n\r\n- Account: Harbor Mills\r\n"
     p.write_bytes(data)
     doc = read_source(p)
     assert doc.kind == "md" and doc.body == "file"
@@ -27,7 +27,8 @@ def test_vtt_cues_have_speaker_time_and_payload_offsets(fixtures):
     doc = read_source(fixtures / "notes" / "bramblecourt-teams-call.vtt")
     first = doc.segments[0]
     assert first.speaker == "Tomasz Wren" and first.time == "00:00:01.000"
-    assert doc.text[first.start:first.end] == "Morning all. Freya, thanks for making time, I know it's quarter end for you."
+    said = "Morning all. Freya, thanks for making time, I know it's quarter end for you."
+    assert doc.text[first.start:first.end] == said
     assert doc.text[first.speaker_start:first.speaker_start + len(first.speaker)] == "Tomasz Wren"
     seg = doc.segment_at(doc.text.index("I can introduce Odile"))
     assert seg is not None and seg.speaker == "Freya Lindqvist" and seg.time == "00:01:38.500"

@@ -249,7 +249,7 @@ def render(lay: Layout, pieces: list[Piece]) -> str:
             parts.append(": " + text)
         elif prev is not None:
             gap = lay.docs[p.doc].text[prev.end:p.start] if prev.doc == p.doc and prev.end <= p.start else "x"
-            same = prev.unit == p.unit and lay.units[p.unit].kind != "row" and not gap.strip()
+            same = prev.unit == p.unit >= 0 and lay.units[p.unit].kind != "row" and not gap.strip()
             parts.append((" " if same else " — ") + text)
         else:
             parts.append(text)
