@@ -275,7 +275,7 @@ class Scorer:
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
         for fid, fc in cues.fields.items():
-            cue = sum(w for rx, w in fc.cues if rx.search(sent if fid == "trigger" else bare))
+            cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)

@@ -20,6 +20,12 @@ class FieldCues:
     require_any: tuple[str, ...]
     cues: tuple[tuple[re.Pattern[str], float], ...]
     labels: re.Pattern[str] | None
+    any_cue: re.Pattern[str] | None = None  # one pass to skip sentences no cue of the field touches
+
+    def cue_score(self, text: str) -> float:
+        if self.any_cue is None or not self.any_cue.search(text):
+            return 0.0
+        return sum(w for rx, w in self.cues if rx.search(text))
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
             require_any=tuple(spec.get("require_any", ())),
             cues=tuple((re.compile(p, re.I), float(w)) for p, w in spec.get("cues", [])),
             labels=_alternation(labels[fid], whole=True) if fid in labels else None,
+            any_cue=_alternation([p for p, _ in spec.get("cues", [])]) if spec.get("cues") else None,
         )
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {

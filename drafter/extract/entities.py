@@ -115,29 +115,31 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
     described = [(d, a, b) for p in people for d, a, b in p.facts]
     role_noun = re.compile(r"\b(?:" + "|".join(cues.raw["text"]["role_nouns"]) + r")\b", re.I)
+    role_memo: dict[str, bool] = {}
+
+    def is_role(word: str) -> bool:
+        if word not in role_memo:
+            role_memo[word] = bool(cues.role_words.fullmatch(word))
+        return role_memo[word]
+
     # a phrase standing alone as a label line ("Customer Profile:", "Open Questions:") is not a name
-    label_spans = {(u.doc, u.start, u.end) for u in lay.units if u.kind == "heading" and u.level >= 5}
-    spans_of: dict[int, list[tuple[int, int]]] = {}
-    for u in lay.units:
-        spans_of.setdefault(u.doc, []).append((u.start, u.end))
+    def described_at(di: int, at: int) -> bool:
+        return any(d == di and a <= at < b for d, a, b in described)
+
     for di, doc in enumerate(lay.docs):
         text = doc.text
-        for m in (m for a, b in spans_of.get(di, []) for m in _PHRASE.finditer(text, a, b)):
-            mid = (di, m.start()) not in starts and not any(
-                d == di and a <= m.start() < b for d, a, b in described)
-            if any(d == di and a <= m.start() < b and len(lay.docs[d].text[a:b].split()) <= 8
-                   for d, a, b in label_spans):
-                continue
+        units = [u for u in lay.units if u.doc == di and not (
+            u.kind == "heading" and u.level >= 5 and len(lay.text(u).split()) <= 8)]
+        for m in (m for u in units for m in _PHRASE.finditer(text, u.start, u.end)):
             for k, phrase in enumerate(pieces(m.group())):
                 words = phrase.split()
                 if len(words) >= 2:
-                    if role_noun.search(phrase) or all(
-                            _ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words):
+                    if role_noun.search(phrase) or all(_ACRONYM.fullmatch(w) or is_role(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
-                elif (len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase)
-                      and not cues.role_words.fullmatch(phrase)):
-                    singles[phrase] = singles.get(phrase, 0) + (2 if (mid or k > 0) else 0)
+                elif len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase) and not is_role(phrase):
+                    mid = k > 0 or ((di, m.start()) not in starts and not described_at(di, m.start()))
+                    singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):
             for m in rx.finditer(text):
                 for name in pieces(m.group("name"))[-1:]:
@@ -170,14 +172,17 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             target.aliases |= orgs[n].aliases
         else:
             merged[n] = orgs[n]
+    caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
+    firsts: dict[str, int] = {}
+    for o in merged.values():
+        firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
     for o in merged.values():
         first = o.name.split()[0]
-        if first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper():
-            owners = [x for x in merged.values() if x.name.split()[0] == first]
-            if len(owners) == 1:
-                o.aliases.add(first)
+        if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
+                and firsts[first] == 1):
+            o.aliases.add(first)
         ini = _initials(o.name)
-        if len(ini) >= 2 and any(re.search(rf"(?<![\w&]){re.escape(ini)}(?![\w&])", d.text) for d in lay.docs):
+        if len(ini) >= 2 and ini in caps:
             o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
     for s, score in singles.items():

@@ -22,6 +22,9 @@ from drafter.fields import FIELD_IDS
 from drafter.ingest.document import Document
 from drafter.packet import Evidence, Field, Packet, Source
 
+# Fields that only mean something once the notes name the partner, or the account.
+NEEDS_PARTNER = ("why_partner", "value_prop", "warm_path", "partner_move")
+NEEDS_ACCOUNT = ("trigger", "conflict")
 _DATE_LABELS = ("date", "meeting date", "when", "held on", "call date", "date of meeting", "sent")
 
 
@@ -174,6 +177,12 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
         if ents.account is None and ents.partner is None:
             proposals[fid] = prop.missing(fid)
             proposals[fid].note = "no account or partner found in the notes; " + (proposals[fid].note or "")
+        elif fid in NEEDS_PARTNER and ents.partner is None:
+            proposals[fid] = prop.missing(fid)
+            proposals[fid].note = "no partner organisation found in the notes; " + (proposals[fid].note or "")
+        elif fid in NEEDS_ACCOUNT and ents.account is None:
+            proposals[fid] = prop.missing(fid)
+            proposals[fid].note = "no account found in the notes; " + (proposals[fid].note or "")
         elif fid == "account":
             proposals[fid] = _account(prop, ents, cue)
         elif fid == "partner":

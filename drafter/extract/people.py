@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from drafter.extract.cues import Cues
 from drafter.extract.structure import Layout, Unit, sentences
 
-_TOKEN = r"[A-Z][a-zA-Z'’]*(?:-[A-Z]?[a-zA-Z'’]+)?"
+_TOKEN = r"[A-Z][a-zA-Z]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Z]?[a-zA-Z]+)?"  # O'Neil, Mei-Lin; not Acme's
 _PARTICLE = r"(?:de|van|von|da|del|der|le|la|bin|al|di|du|dos)"
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{1,2}}"
 _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
@@ -204,11 +204,17 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
+_MAY_NAME = re.compile(
+    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=")
+
+
 def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
                      group_side: str | None, in_attendees: bool) -> None:
     cues = people.cues
     text = lay.docs[u.doc].text
     sent = text[s:e]
+    if not _MAY_NAME.search(sent) and not (u.kind == "cue" and s == u.body):
+        return  # every pattern below needs a capitalised name
     found_paren = False
     for m in _NAME_PAREN.finditer(sent):
         paren = m.group("paren")
