@@ -81,8 +81,8 @@ class Labeler:
         if fid:
             return fid
         for fid in FIELD_IDS:
-            rx = self.cues.fields[fid].labels
-            if rx is not None and rx.match(norm):
+            labels = self.cues.fields[fid].labels
+            if labels is not None and labels.match(norm):
                 return fid
         return None
 
@@ -144,8 +144,9 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
             sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0 if dedicated else 0.0
     window = _window(lay, own, acc is not None)
     for i, u in enumerate(units):
-        if own[i] is not None:
-            topic[i] = own[i]
+        mine = own[i]
+        if mine is not None:
+            topic[i] = mine
         elif u.parent is not None:
             topic[i] = topic[u.parent]
         elif u.section is not None and u.section not in titles and u.section in sec_topic:
@@ -183,9 +184,10 @@ def _window(lay: Layout, own: list[float | None], has_account: bool) -> list[flo
         aside = False
         for k, i in enumerate(idx):
             u = lay.units[i]
-            if own[i] == 2.0:
+            mine = own[i]
+            if mine == 2.0:
                 aside = False
-            elif own[i] is not None and own[i] < 0 and u.kind in ("cue", "text"):
+            elif mine is not None and mine < 0 and u.kind in ("cue", "text"):
                 aside = True
             inside = first <= k <= last
             # before the account comes up is small talk; after its last mention, recaps and actions

@@ -88,9 +88,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, today: date) -> d
             if g.get("y"):
                 year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
             else:
-                year = _year_for(month, day, wd, anchor, today)
-                if year is None:
+                guessed = _year_for(month, day, wd, anchor, today)
+                if guessed is None:
                     return None
+                year = guessed
             return date(year, month, day)
         if anchor is None:
             return None

@@ -256,10 +256,11 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
         unit_text = text[u.start:u.end]
         if i in titles and not _PARTNER_WORDS.search(unit_text):
             dash = re.search(r"\s[—–-]\s+(?=[A-Z])", unit_text)  # "Discovery Call Summary — MedFirst Health"
-            after = ents.orgs_in(text, u.start + dash.end(), u.end)[:1] if dash else []
-            if after and after[0].mentions and re.fullmatch(
-                    r"[\W\s]*", text[_mention_end(after[0], u.doc, u.start + dash.end()):u.end]):
-                add(after, 1.5)
+            if dash:
+                after = ents.orgs_in(text, u.start + dash.end(), u.end)[:1]
+                if after and after[0].mentions and re.fullmatch(
+                        r"[\W\s]*", text[_mention_end(after[0], u.doc, u.start + dash.end()):u.end]):
+                    add(after, 1.5)
         if i in titles or u.kind == "heading":
             w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
             add(ents.orgs_in(text, u.start, u.end)[:1], w)
@@ -275,7 +276,7 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
             add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
         sec = lay.units[u.section] if u.section is not None else None
         is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
-        if is_profile and u.section not in seen_sec:
+        if is_profile and u.section is not None and u.section not in seen_sec:
             seen_sec.add(u.section)  # "Customer Profile:" then "MedFirst Health is a healthcare payer ..."
             add(ents.orgs_in(text, u.start, u.end)[:1], 4.0)
         masked = _mask_people(text, u, ents)
@@ -396,7 +397,8 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     # the pair that the notes support best, account and partner being different organisations
     accounts = sorted((o for o in pool if acc.get(id(o), 0) >= 2.5), key=lambda o: -acc[id(o)])[:4] + [None]
     partners = sorted((o for o in pool if par.get(id(o), 0) >= 3.0), key=lambda o: -par[id(o)])[:4] + [None]
-    best_pair, best_total = (None, None), float("-inf")
+    best_pair: tuple[Org | None, Org | None] = (None, None)
+    best_total = float("-inf")
     for a in accounts:
         for p in partners:
             if a is not None and a is p:

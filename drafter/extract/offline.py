@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.utils
 from datetime import date
+from typing import Any
 
 from drafter import __version__
 from drafter.extract.candidates import Labeler, Scorer
@@ -77,8 +78,9 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
             return prop.missing("account")
         found = Proposal([], 0.4, "only the account's name is in the notes; " + cues.fields["account"].note)
     pieces = list(found.pieces)
-    full = ents.account.first_full if ents.account else None
-    if full and not any(lay.docs[p.doc].text.find(ents.account.name, p.start, p.end) >= 0 for p in pieces):
+    account = ents.account
+    full = account.first_full if account else None
+    if account and full and not any(lay.docs[p.doc].text.find(account.name, p.start, p.end) >= 0 for p in pieces):
         unit = next((i for i, u in enumerate(lay.units) if u.doc == full[0] and u.start <= full[1] < u.end), 0)
         pieces.insert(0, Piece(full[0], full[1], full[2], unit, prefix=False))
     kind, cand = classification(lay, prop.cands, cues)
@@ -202,7 +204,7 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
                 if d.date is not None:
                     dates.setdefault(fid, []).append({"text": d.text, "date": d.date.isoformat()})
     meeting = {doc.path: anchors.get(-1 - i) for i, doc in enumerate(documents)}
-    metadata = {
+    metadata: dict[str, Any] = {
         "account": ents.account.name if ents.account else None,
         "partner": ents.partner.name if ents.partner else None,
         "seller": ents.seller.name if ents.seller else None,
@@ -213,12 +215,12 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
              "text": c.text} for c in prop.ignored],
     }
     title = " / ".join(x for x in (metadata["account"], metadata["partner"]) if x) or None
+    when = {path: (d.isoformat() if d else None) for path, d in meeting.items()}
     return Packet(
         title=title,
-        classification=kind,
+        classification=kind,  # type: ignore[arg-type]  # one of the two Classification values
         fields=fields,
-        sources=[Source(path=d.path, kind=d.kind, sha256=d.sha256,
-                        date=meeting[d.path].isoformat() if meeting[d.path] else None) for d in documents],
+        sources=[Source(path=d.path, kind=d.kind, sha256=d.sha256, date=when[d.path]) for d in documents],
         metadata=metadata,
         provenance={"backend": "offline", "cues": cue.version, "drafter": __version__, "body": {
             d.path: d.body for d in documents}},

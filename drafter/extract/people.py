@@ -284,12 +284,12 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                                     r" )?", "", role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
-        m = _SELF_ROLE.match(sent)
+        own = _SELF_ROLE.match(sent)
         p = people.find(u.speaker)
-        if m and p and not p.role and len(m.group("role").split()) <= 5 and re.search(
-                r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", m.group("role"), re.I):
-            p.role = m.group("role")
-            p.facts.append((u.doc, s + m.start("role"), s + m.end("role")))
+        if own and p and not p.role and len(own.group("role").split()) <= 5 and re.search(
+                r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
+            p.role = own.group("role")
+            p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
 
 
 def _leading_org(lead: str) -> str | None:

@@ -18,7 +18,7 @@ HEADERS = ("From", "To", "Cc", "Subject", "Date")
 
 def _header_block(msg: EmailMessage) -> str:
     """The main headers as written (unfolded); decoded only where they use RFC 2047 encoded words."""
-    raw = {}
+    raw: dict[str, str] = {}
     for name, value in msg.raw_items():
         raw.setdefault(name.lower(), str(value))
     lines = []
