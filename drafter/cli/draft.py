@@ -20,6 +20,9 @@ def draft(
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
 ) -> None:
     """Draft a packet from meeting notes; fields the notes do not support are left missing."""
+    import os
+
+    from drafter.errors import DrafterError
     from drafter.extract import draft as run_backend
     from drafter.extract import get_backend
     from drafter.formats import format_of, write_json, write_packets
@@ -34,7 +37,15 @@ def draft(
     if backend is not None:
         get_backend(backend)
     documents = read_sources(list(notes))
-    packet = run_backend(documents, backend)
+    try:
+        packet = run_backend(documents, backend)
+    except DrafterError:
+        raise
+    except Exception as e:  # a bug must not reach the user as a traceback; DRAFTER_DEBUG=1 shows it
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        raise DrafterError(f"{notes[0]}: could not draft ({type(e).__name__}: {e}); "
+                           "rerun with DRAFTER_DEBUG=1 and report it") from e
     if output is not None:
         write_packets(output, [packet], force=force)
         typer.echo(f"wrote draft packet to {output}", err=True)

@@ -123,7 +123,12 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     # sections: a heading's topic holds for the units under it
     sec_topic: dict[int, float] = {}
     titles = set()
-    dedicated = any(u.kind == "heading" and own[i] == 2.0 for i, u in enumerate(units))
+    first_heading = {}
+    for i, u in enumerate(units):
+        if u.kind == "heading":
+            first_heading.setdefault(u.doc, i)
+    dedicated = any(u.kind == "heading" and own[i] == 2.0 and first_heading.get(u.doc) != i
+                    for i, u in enumerate(units))
     for i, u in enumerate(units):
         if u.kind != "heading":
             continue
@@ -261,7 +266,7 @@ class Scorer:
         f["question"] = sent.rstrip().endswith("?")
         f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
         f["intro"] = bool(_INTRO.search(sent))
-        voice = speaker if u.kind == "cue" else ents.people.find(u.label.strip()) if u.label else None
+        voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))
         c.undecided = bool(cues.any_of("undecided").search(sent))

@@ -312,7 +312,7 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
     return score
 
 
-def _score_partner(lay: Layout, ents: Entities, orgs: list[Org]) -> dict[int, float]:
+def _score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
     score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
 
     def add(found: list[Org], w: float) -> None:
@@ -320,8 +320,19 @@ def _score_partner(lay: Layout, ents: Entities, orgs: list[Org]) -> dict[int, fl
             score[id(o)] = score.get(id(o), 0) + w
 
     titles = _title_units(lay)
+    partner_label = cues.fields["partner"].labels
+    labelled: set[int] = set()
     for i, u in enumerate(lay.units):
         text = lay.docs[u.doc].text
+        sec = lay.units[u.section] if u.section is not None else None
+        by_label = bool(u.label and partner_label is not None and partner_label.match(_norm(u.label)))
+        by_section = (sec is not None and u.section not in labelled and partner_label is not None
+                      and bool(partner_label.match(_norm(lay.text(sec)))))
+        if (by_label or by_section) and u.kind != "heading":
+            if by_section and not by_label and u.section is not None:
+                labelled.add(u.section)
+            start = u.body if by_label else u.start
+            add(ents.orgs_in(text, start, u.end)[:1], 5.0)  # "Partner: Vantage Integration Group — Tom Reyes"
         if i in titles:
             title = text[u.start:u.end]
             found = ents.orgs_in(text, u.start, u.end)
@@ -393,7 +404,7 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
         ents.ours = next(o for o in orgs if id(o) == max(ours_votes, key=lambda k: ours_votes[k]))
     pool = [o for o in orgs if o is not ents.ours]
     acc = _score_account(lay, ents, cues, pool)
-    par = _score_partner(lay, ents, pool)
+    par = _score_partner(lay, ents, pool, cues)
     # the pair that the notes support best, account and partner being different organisations
     accounts = sorted((o for o in pool if acc.get(id(o), 0) >= 2.5), key=lambda o: -acc[id(o)])[:4] + [None]
     partners = sorted((o for o in pool if par.get(id(o), 0) >= 3.0), key=lambda o: -par[id(o)])[:4] + [None]

@@ -179,12 +179,12 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
         if ents.account is None and ents.partner is None:
             proposals[fid] = prop.missing(fid)
             proposals[fid].note = "no account or partner found in the notes; " + (proposals[fid].note or "")
-        elif fid in NEEDS_PARTNER and ents.partner is None:
-            proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "no partner organisation found in the notes; " + (proposals[fid].note or "")
-        elif fid in NEEDS_ACCOUNT and ents.account is None:
-            proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "no account found in the notes; " + (proposals[fid].note or "")
+        elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
+            # what the notes label stands; what would have to be inferred about an unknown party does not
+            proposals[fid] = prop.labeled(fid) or prop.missing(fid)
+            if not proposals[fid].pieces:
+                who = "partner organisation" if fid in NEEDS_PARTNER else "account"
+                proposals[fid].note = f"no {who} found in the notes; " + (proposals[fid].note or "")
         elif fid == "account":
             proposals[fid] = _account(prop, ents, cue)
         elif fid == "partner":

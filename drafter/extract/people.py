@@ -74,6 +74,8 @@ class People:
 
     def _ok(self, name: str) -> bool:
         words = name.split()
+        if len(words) < 2:
+            return False
         stop = self.cues.stop_caps
         months = set(self.cues.raw["text"]["months"]) | set(self.cues.raw["text"]["weekdays"])
         return (all(w not in stop and w.lower() not in months for w in words)
@@ -81,7 +83,8 @@ class People:
 
     def add(self, name: str, doc: int, at: int | None = None, *, role: str | None = None,
             orgs: list[str] | str | None = None, side: str | None = None,
-            fact: tuple[int, int] | None = None, hints: list[str] | None = None) -> Person | None:
+            fact: tuple[int, int] | None = None, hints: list[str] | None = None,
+            speaker: bool = False) -> Person | None:
         name = " ".join(name.split()).strip(" ,.")
         shout = name if name.isupper() and len(name) > 3 else None
         if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
@@ -91,8 +94,8 @@ class People:
             if at is not None:
                 at += len(words[0]) + 1
             name = " ".join(words[1:])
-        if not self._ok(name):
-            return None
+        if not (self._ok(name) or (speaker and name.strip())):
+            return None  # a transcript's speaker label is a person whatever it looks like
         p = self.by_name.get(name)
         if p is None:
             p = self.by_name[name] = Person(name, {name})
@@ -171,7 +174,17 @@ def find_people(lay: Layout, cues: Cues) -> People:
         doc = lay.docs[u.doc]
         text = doc.text
         if u.kind == "cue" and u.speaker and u.speaker_at is not None:
-            people.add(u.speaker, u.doc, u.speaker_at)
+            p = people.add(u.speaker, u.doc, u.speaker_at, speaker=True)
+            paren = re.match(r"[^(:\n]*\(([^()\n]{1,60})\)", text[u.speaker_at + len(u.speaker):u.start])
+            if p and paren:  # "Speaker 2 (Imran, Dovecote Labs): ..." names the person, then describes them
+                parts = [x.strip() for x in paren.group(1).split(",")]
+                if parts and re.fullmatch(rf"{_TOKEN}(?:[ \t]{_TOKEN})?", parts[0]) and parts[0] not in cues.stop_caps:
+                    p.aliases.add(parts[0])
+                    parts = parts[1:]
+                role, orgs, ours = _split_role_org(parts, cues)
+                end = u.speaker_at + len(u.speaker) + paren.end()
+                people.add(p.name, u.doc, role=role, orgs=orgs, side="ours" if ours else None, speaker=True,
+                           fact=(u.speaker_at, end))
         if u.kind == "header" and u.label and u.label.lower() in ("from", "to", "cc"):
             for m in _EMAIL.finditer(text, u.body, u.end):
                 p = people.add(m.group("name").strip().strip('"'), u.doc, m.start("name"))

@@ -28,7 +28,7 @@ _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z
                     r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*:[ \t]+\S")
+_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=\S)|(?<=[.!?][\"”’])\s+(?=\S)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|no|fig|a\.m|p\.m|u\.s|jr|sr)\."
@@ -237,8 +237,8 @@ class _Builder:
                 sm = _SPEAKER.match(body)
                 if sm and sm.group(1) in speakers:
                     speaker = sm.group(1)
-                    bstart = cstart + body.index(":", len(speaker)) + 1
-                    while bstart < cend and text[bstart].isspace():
+                    bstart = cstart + sm.end() - 1
+                    while bstart < cend and (text[bstart].isspace() or text[bstart] == ":"):
                         bstart += 1
                     self.open = self.add(Unit(self.index, bstart, cend, lineno, "cue", speaker=speaker,
                                               speaker_at=cstart), depth)
