@@ -106,3 +106,14 @@ def test_key_set_without_the_openai_backend_still_drafts(run, fixtures, monkeypa
     r = run("draft", "--json", fixtures / "notes" / "redmere-injection.md")
     assert r.exit_code == 0
     assert json.loads(r.stdout)["provenance"]["backend"] == "offline"
+
+
+def test_an_internal_bug_is_one_line_not_a_traceback(run, fixtures, monkeypatch):
+    def broken(documents, *, today=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("drafter.extract.offline.draft", broken)
+    r = run("draft", "--backend", "offline", fixtures / "notes" / "lumen-q1-qbr.md")
+    assert r.exit_code == 2
+    assert r.stderr.count("\n") == 1 and "could not draft (RuntimeError: boom)" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -196,3 +196,14 @@ def test_docx_qbr_record_end_to_end(tmp_path):
     assert packet.fields["partner_move"].value.startswith("Lena sends the plant sensor export")
     assert "Ferro Analytics" in packet.fields["partner"].value and "Lena Voigt" in packet.fields["partner"].value
     assert packet.check_evidence(texts) == []
+
+
+def test_a_design_meeting_transcript_proposes_nothing(tmp_path):
+    lines = ["Project Manager: Okay, so we are here to talk about the functional design of the remote.",
+             "Marketing: Yeah. The market research says people want a fancy look and feel, German design maybe.",
+             "Industrial Designer: I will send the component list by Friday, and we can decide on the case next time.",
+             "User Interface: Our buttons need to be bigger. Users told us, \"we lose the remote all the time\".",
+             "Project Manager: Right. Marketing owns the trend report, due next meeting."] * 3
+    packet, _ = _draft(_notes(tmp_path, "\n".join(lines) + "\n", name="meeting.txt"))
+    assert [fid for fid, f in packet.fields.items() if f.value] == []
+    assert packet.metadata["account"] is None and packet.metadata["partner"] is None

@@ -406,7 +406,9 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     acc = _score_account(lay, ents, cues, pool)
     par = _score_partner(lay, ents, pool, cues)
     # the pair that the notes support best, account and partner being different organisations
-    accounts = sorted((o for o in pool if acc.get(id(o), 0) >= 2.5), key=lambda o: -acc[id(o)])[:4] + [None]
+    # a lone capitalised word ("German", "Javier") needs more than a passing tie to be the account
+    accounts = sorted((o for o in pool if acc.get(id(o), 0) >= (2.5 if len(o.aliases) > 1 or " " in o.name else 4.0)),
+                      key=lambda o: -acc[id(o)])[:4] + [None]
     partners = sorted((o for o in pool if par.get(id(o), 0) >= 3.0), key=lambda o: -par[id(o)])[:4] + [None]
     best_pair: tuple[Org | None, Org | None] = (None, None)
     best_total = float("-inf")
