@@ -53,6 +53,13 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("drafter: interrupted", err=True)
         sys.exit(130)
+    except Exception as e:  # a bug of ours: still one line, never locals or a wall of traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        first = str(e).splitlines()[0] if str(e) else ""
+        typer.echo(f"drafter: internal error: {type(e).__name__}: {first} (run again with DRAFTER_DEBUG=1 for "
+                   "the traceback, and please report it)", err=True)
+        sys.exit(70)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)

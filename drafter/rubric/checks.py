@@ -14,7 +14,7 @@ from drafter.rubric.dates import dates_after
 from drafter.rubric.load import Rubric
 from drafter.rubric.model import Level
 from drafter.rubric.priority import PriorityList
-from drafter.rubric.text import Person, first_clause, negated, people, sentences, words
+from drafter.rubric.text import Person, first_clause, mostly_lower, negated, people, sentences, words
 
 
 @dataclass
@@ -39,11 +39,13 @@ class Context:
     placeholders: dict[str, str] = field(default_factory=dict)
     _people: dict[str, list[Person]] = field(default_factory=dict)
     known_first: frozenset[str] = frozenset()
+    org_names: frozenset[str] = frozenset()
     reference: date | None = None
 
     def people(self, fid: str) -> list[Person]:
         if fid not in self._people:
-            self._people[fid] = people(self.values.get(fid, ""), self.rubric, self.known_first)
+            self._people[fid] = people(self.values.get(fid, ""), self.rubric, self.known_first,
+                                       org_names=self.org_names)
         return self._people[fid]
 
     def has(self, key: str, text: str) -> bool:
@@ -69,12 +71,20 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
             placeholders[fid] = v
             v = ""
         cleaned[fid] = v
+    # The account's name, and the partner's when it is plainly a company, are never a person's name
+    # ("Greenhollow wants better reporting" is the account speaking, not a Mr Greenhollow).
+    orgs = {w for w in first_clause(cleaned.get("account", "")).split() if w[:1].isupper()}
+    partner_org = first_clause(cleaned.get("partner", ""))
+    if any(w.lower() in rubric.words["org_words"] for w in partner_org.split()):
+        orgs |= {w for w in partner_org.split() if w[:1].isupper()}
+    org_names = frozenset(re.sub(r"['’]s$", "", w.strip(".,()")) for w in orgs)
     # A first name alone ("Dana meets...") counts once someone called Dana is named in full somewhere.
     firsts: set[str] = set()
     for text in cleaned.values():
-        for p in people(text, rubric, full_names_only=True):
+        for p in people(text, rubric, full_names_only=True, org_names=org_names):
             firsts.update((p.first, p.name.split()[-1]))
-    return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), reference=reference)
+    return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), org_names=org_names,
+                   reference=reference)
 
 
 def _absent(ctx: Context, fid: str, what: str) -> str:
@@ -94,7 +104,7 @@ def check_account(ctx: Context) -> Check:
     first_word = (words(name) or [""])[0]
     generic = ctx.find("generic_account", text) or (first_word if first_word in ctx.rubric.words[
         "generic_account_starts"] else None)
-    named = not generic and any(w[:1].isupper() for w in name.split())
+    named = not generic and (any(w[:1].isupper() for w in name.split()) or mostly_lower(text))
     tie_id = ctx.pat("record_ids", text)
     tie_opp = None
     for m in ctx.rubric.lex["opportunity_words"].finditer(text):
@@ -204,6 +214,10 @@ def check_trigger(ctx: Context) -> Check:
     quote = ctx.pat("quote", text)
     speech = ctx.find("speech_verbs", text)
     generic = ctx.find("generic_use_case", text)
+    ours = ctx.find("vendor_voice", text)
+    if ours:
+        msg = f"our words, not the buyer's ({_quote(ours)}): {_quote(text)}"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
     anchors = bool(ctx.pat("number", text) or ctx.pat("date", text) or ctx.people("trigger"))
     if quote or speech:
         said = quote.group(0) if quote else speech
@@ -251,7 +265,13 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         msg = _absent(ctx, fid, f"the {who} next move")
         return Check("missing", [msg], {"no_next_move": msg}), False
     vague = ctx.find("vague_moves", text)
-    action = ctx.find("action_verbs", text) or (not vague and ctx.pat("date", text))
+    # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
+    rest = ctx.rubric.lex["vague_moves"].rx.sub(" ", text)
+    action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
+    alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
+    if alternative:
+        msg = f"alternatives where one {who} move is asked for ({_quote(text)})"
+        return Check("weak", [msg], {"no_next_move": msg}, text=alternative), False
     if not action:
         msg = f"the {who} move is not one concrete action ({_quote(vague or text)})"
         return Check("missing", [msg], {"no_next_move": msg}, text=vague or text), False
@@ -269,16 +289,33 @@ def check_seller_move(ctx: Context) -> Check:
         return Check("weak", [msg], {"no_next_move": msg}, {"concrete": False}, text)
     deferred = ctx.find("deferrals", text)
     if not deferred and ctx.reference:
-        late = [d for d in dates_after(text, ctx.reference) if d > ctx.reference + timedelta(days=7)]
-        if late:
-            deferred = f"{late[0]:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
+        when = min(dates_after(text, ctx.reference), default=None)
+        if when and when > ctx.reference + timedelta(days=7):
+            deferred = f"{when:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
     notes = []
     if deferred:
         notes.append(f"not doable this week ({deferred if ctx.reference and ',' in deferred else _quote(deferred)})")
     else:
-        when = ctx.pat("this_week", text)
-        notes.append("one concrete action" + (f", {when.group(0)}" if when else ""))
+        soon = ctx.pat("this_week", text)
+        notes.append("one concrete action" + (f", {soon.group(0)}" if soon else ""))
     return Check("weak" if deferred else "strong", notes, {}, {"concrete": not deferred}, deferred)
+
+
+def _deadline(ctx: Context, text: str) -> re.Match[str] | None:
+    """A date that says by when, not the date the promise was made ("agreed on 3 May to send by 9 May",
+    "On the 22 May call, Marisol agreed to share the logs": only 9 May is a deadline)."""
+    commits = [m.span() for m in ctx.rubric.lex["commitments"].finditer(text)]
+    for m in ctx.rubric.pat["date"].finditer(text):
+        if re.search(r"\b(?:by|before|until|till|due|no later than|latest)\s*(?:the\s+|on\s+)?$",
+                     text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+            return m
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        said_then = any(0 <= m.start() - e <= 30 for s, e in commits)
+        at_meeting = re.match(r"[\s\w-]{0,25}?\b(?:call|meeting|review|sync|session|qbr|ebr|email|thread)\b",
+                              text[m.end():], re.IGNORECASE) and any(clause_start <= m.start() < s for s, e in commits)
+        if not (said_then or at_meeting):
+            return m
+    return None
 
 
 def check_partner_move(ctx: Context) -> Check:
@@ -287,7 +324,7 @@ def check_partner_move(ctx: Context) -> Check:
         check.facts["committed"] = False
         return check
     text = ctx.values["partner_move"]
-    dated = ctx.pat("date", text)
+    dated = _deadline(ctx, text)
     hedge = ctx.find("hedges", ctx.rubric.pat["date"].sub(" ", text))  # "3 May" is a date, not a hedge
     agreed = ctx.find("commitments", text)
     committed = bool(dated) and not hedge
@@ -310,10 +347,19 @@ def check_conflict(ctx: Context) -> Check:
     if not text:
         msg = _absent(ctx, "conflict", "the risk and channel-conflict note")
         return Check("missing", [msg], {"no_conflict_check": msg}, {"checked": False})
-    objects = ctx.find("conflict_objects", text)
-    checked = ctx.find("conflict_checked", text)
     pending = ctx.find("conflict_pending", text)
-    if not (objects and checked):
+    lead = ctx.rubric.lex["conflict_pending"].rx.match(text.lstrip("*_ "))
+    checked = None
+    for m in ctx.rubric.lex["conflict_outcomes"].finditer(text):
+        clause = re.split(r"[.;:\n]", text[:m.start()])[-1]
+        if not ctx.rubric.lex["hypotheticals"].search(clause):
+            checked = m.group(0)
+            break
+    unsure = ctx.find("conflict_unverified", text)
+    if unsure and not ctx.find("conflict_check_verbs", text):
+        checked = None
+        pending = pending or unsure
+    if not checked or lead:
         what = f"{_quote(pending)} is not a check" if pending else \
             "does not say what was checked (registered resellers, competing partners, credit) and the outcome"
         msg = f"no conflict check: {what}"
@@ -333,11 +379,20 @@ def check_evidence(ctx: Context) -> Check:
     if not text:
         msg = _absent(ctx, "evidence", "the evidence")
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False})
-    url = ctx.pat("url", text)
+    fake = ctx.pat("placeholder_url", text)
+    url = ctx.pat("url", ctx.rubric.pat["placeholder_url"].sub(" ", text))
     record = ctx.pat("record_ids", text)
+    if fake and not url and not record:
+        msg = f"no evidence a seller can open: {_quote(fake.group(0))} is a placeholder, not a link"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, fake.group(0))
     doc = ctx.find("documents", text)
     where = ctx.find("evidence_locations", text)
     bad = ctx.find("unverifiable", text)
+    if url and not record and not (doc and where) and all(
+            re.fullmatch(r"(?:https?://)?(?:www\.)?[^/\s]+/?", u.group(0).rstrip(".,)"))
+            for u in ctx.rubric.pat["url"].finditer(text)):
+        msg = f"no evidence a seller can open: {_quote(url.group(0))} is a home page, not a source for the claims"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, url.group(0))
     if not (url or record) and not (doc and where) and (bad or not doc):
         why = f"{_quote(bad)} cannot be checked" if bad else "names no link, record or document"
         msg = f"no evidence a seller can open: {why}"
@@ -377,14 +432,17 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
     if stop:
         hi = lo + stop.start()
     subject = sentence[lo:hi]
-    found = [p for p in people(sentence, ctx.rubric, ctx.known_first) if lo <= p.start < hi]
+    aliases = ctx.rubric.lex["team_aliases"]
+    found = [p for p in people(sentence, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
+             if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
     names = list(dict.fromkeys(p.name for p in found))
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
     mailbox = next((e for e in emails if e.split("@")[0].lower() in ctx.rubric.words["mailbox_locals"]
                     or e.endswith("@")), None)
     names += [e for e in emails if e != mailbox and re.fullmatch(r"[a-z]+[._-][a-z]+", e.split("@")[0].lower())]
     alias = mailbox or ctx.find("team_aliases", subject.strip(" .:-")) if not names else None
-    window = ctx.pat("window", text) or (ctx.find("window_words", text) and ctx.pat("date", text))
+    window = (ctx.pat("window", text) or ctx.rubric.lex["same_day"].search(text)
+              or (ctx.find("window_words", text) and ctx.pat("date", text)))
     due = ctx.pat("date", text)
     fires: dict[str, str] = {}
     if len(names) == 1:

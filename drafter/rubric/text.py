@@ -62,11 +62,14 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
 
 
 def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
-           full_names_only: bool = False) -> list[Person]:
+           full_names_only: bool = False, org_names: frozenset[str] = frozenset()) -> list[Person]:
     """People named in text: runs of 2-4 capitalised name tokens that are not organisation words, or a
     single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere.
-    `full_names_only` skips single names and roles (a cheap pass to learn who is named)."""
+    `full_names_only` skips single names and roles (a cheap pass to learn who is named); words in
+    `org_names` (the account's and the partner's names) are never part of a person's name."""
     text = text or ""
+    if mostly_lower(text):
+        return _lower_case_people(text, rubric)
     org = rubric.words["org_words"]
     not_names = rubric.words["not_names"]
     particles = rubric.words["name_particles"]
@@ -96,15 +99,16 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
             run.append(toks[j])
             j += 1
         names = [_clean_token(r.group(0)) for r in run]
-        # Cut the run at the first organisation or non-name word ("Dana Reyes Meridian" stays "Dana Reyes").
-        cut = len(names)
-        for k, n in enumerate(names):
-            if k and (n.lower() in org or n.lower() in not_names or n.lower() in roles):
-                cut = k
-                break
-        if any(n.lower() in org for n in names[:cut]):
+        # A run with an organisation word in it is an organisation ("Quadrant Campus Systems"); a run
+        # that goes on into a role or a common word is cut there ("Jordan Whitfield AE" is Jordan Whitfield).
+        if any(n.lower() in org or n in org_names for n in names):
             i = j
             continue
+        cut = len(names)
+        for k, n in enumerate(names):
+            if k and (n.lower() in not_names or n.lower() in roles):
+                cut = k
+                break
         run, names = run[:cut], names[:cut]
         start = run[0].start()
         end = start + len(_clean_token(text[start:run[-1].end()]))
@@ -118,9 +122,38 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
             next_word = nm.group(1).lower() if nm else ""
             role = _role_near(text, start, end, rubric)
             acts = next_word in person_verbs
-            if word in known_first or (role and re.match(r"\s*[,(]", after)) or (acts and len(word) > 2):
+            if word not in org_names and (word in known_first or (role and re.match(r"\s*[,(]", after))
+                                          or (acts and len(word) > 2)):
                 found.append(Person(names[0], role, start, end))
         i = max(j, i + 1)
+    return found
+
+
+_LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
+                         r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
+
+
+def mostly_lower(text: str) -> bool:
+    """Written in lower case (acronyms such as OPP-1 or AE aside), where capitals say nothing about names."""
+    alpha = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) > 1)]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) <= len(alpha) * 0.03
+
+
+def _lower_case_people(text: str, rubric: Rubric) -> list[Person]:
+    """In text written all in lower case, a name is only trusted beside a role ("inês barros, channel
+    manager", "ae: tiago marques") or as the subject of "owns"."""
+    stop = rubric.words["org_words"] | rubric.words["not_names"] | rubric.words["roles"]
+    found = []
+    for m in _LOWER_NAME.finditer(text):
+        parts = m.group(1).split()
+        while parts and parts[0] in stop:
+            parts = parts[1:]
+        if len(parts) < 2 or any(p in stop or p in ("til", "till", "to", "by") for p in parts):
+            continue
+        start = m.end(1) - len(" ".join(parts))
+        role = _role_near(text, start, m.end(1), rubric)
+        if role or re.match(r"\s*owns\b", text[m.end(1):]):
+            found.append(Person(" ".join(parts), role, start, m.end(1)))
     return found
 
 
