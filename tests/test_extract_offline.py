@@ -124,6 +124,12 @@ def test_relative_dates_are_resolved_against_the_meeting_date(fixtures):
     assert {"text": "within 3 business days", "date": "2025-04-07"} in dates["owner"]
 
 
+def test_record_ids_and_links_on_the_accounts_topic_are_listed(fixtures, tmp_path):
+    packet, _ = _draft(fixtures / "notes" / "lumen-q1-qbr.md")
+    assert packet.metadata["records"] == {"crm_ids": ["OPP-77310", "DR-8842"],
+                                          "urls": ["https://partners.example.com/lumen/ostwald"]}
+
+
 def test_email_dates_resolve_against_each_message(fixtures):
     packet, _ = _draft(fixtures / "notes" / "tallis-fernhill-thread.eml")
     assert {"text": "Tuesday 11 March", "date": "2025-03-11"} in packet.metadata["dates"]["partner_move"]

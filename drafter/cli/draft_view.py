@@ -37,6 +37,10 @@ def show(packet: Packet, documents: list[Document], console: Console | None = No
     out.print(head)
     for src in packet.sources:
         out.print(Text(f"source: {src.path} ({src.kind}" + (f", {src.date}" if src.date else "") + ")", style="dim"))
+    records = packet.metadata.get("records") or {}
+    found = [*records.get("crm_ids", []), *records.get("urls", [])]
+    if found:
+        out.print(Text("records and links: " + ", ".join(found), style="dim"))
     dates = packet.metadata.get("dates", {})
     for fid, field in packet.fields.items():
         spec = BY_ID[fid]

@@ -204,12 +204,21 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
                 if d.date is not None:
                     dates.setdefault(fid, []).append({"text": d.text, "date": d.date.isoformat()})
     meeting = {doc.path: anchors.get(-1 - i) for i, doc in enumerate(documents)}
+    records: dict[str, list[str]] = {"crm_ids": [], "urls": []}
+    for c in prop.cands:  # record ids and links on the account's topic, in order of appearance
+        if c.topic >= 0:
+            for key, rx in (("crm_ids", cue.patterns["crm"]), ("urls", cue.patterns["url"])):
+                for m in rx.finditer(c.text):
+                    found = m.group().rstrip(".,;:")
+                    if found not in records[key]:
+                        records[key].append(found)
     metadata: dict[str, Any] = {
         "account": ents.account.name if ents.account else None,
         "partner": ents.partner.name if ents.partner else None,
         "seller": ents.seller.name if ents.seller else None,
         "meeting_date": next((d.isoformat() for d in meeting.values() if d), None),
         "dates": dates,
+        "records": records,
         "ignored_instructions": [
             {"source": lay.docs[lay.units[c.unit].doc].path, "line": lay.docs[lay.units[c.unit].doc].line_of(c.start),
              "text": c.text} for c in prop.ignored],
