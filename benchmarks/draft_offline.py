@@ -114,7 +114,9 @@ def main() -> int:
         wall = time.perf_counter() - t
     proposed = sum(1 for f in packet.fields.values() if f.value) if packet else 0
     med = statistics.median(times)
-    print(f"transcript: {len(text.split())} words, {text.count(' --> ')} cues")
+    spoken = sum(len(ln.split(":", 1)[-1].split()) for ln in text.splitlines()
+                 if ln and "-->" not in ln and not ln.isdigit() and ln != "WEBVTT")
+    print(f"transcript: {spoken} spoken words ({len(text.split())} with cue lines), {text.count(' --> ')} cues")
     print(f"draft (read + extract, in-process): {med * 1000:.0f} ms median of {args.runs} (target < 1000 ms)")
     print(f"drafter draft --json (whole command): {wall * 1000:.0f} ms, exit {proc.returncode}")
     print(f"fields proposed: {proposed}/11")
