@@ -10,32 +10,23 @@ from __future__ import annotations
 import json
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from drafter.extract.grounding import fold, locate
+from drafter.extract.grounding import evidence, fold, locate
 from drafter.extract.support import unsupported_terms
 from drafter.fields import FIELD_IDS
 from drafter.packet import Evidence
 
 if TYPE_CHECKING:
     from drafter.extract.prompting import Prompt
+    from drafter.ingest.document import Document
 
 CLASSIFICATIONS = ("partner-sourced", "partner-influenced")
 
 # The notes the answer being validated must quote. A context variable rather than instructor's
 # `context=`, because instructor renders messages as Jinja templates when given a context, and
 # notes containing "{{" would be rewritten or fail. Each asyncio task sees its own value.
-DOCUMENTS: ContextVar[list[Any] | None] = ContextVar("drafter_documents", default=None)
-
-
-class SourceDoc(Protocol):
-    """What grounding needs of a source (drafter.ingest.Document provides it)."""
-
-    path: str
-    text: str
-
-    def line_of(self, offset: int) -> int: ...
-    def segment_at(self, offset: int) -> Any: ...
+DOCUMENTS: ContextVar[list[Document] | None] = ContextVar("drafter_documents", default=None)
 
 
 @dataclass
@@ -58,19 +49,10 @@ class Checked:
         return prompt.message("messages.intro") + "\n" + "\n".join(f"- {p}" for p in self.problems)
 
 
-def evidence_for(doc: SourceDoc, start: int, end: int) -> Evidence:
-    """Evidence for `doc.text[start:end]`, with the speaker, time and line the reader knows."""
-    seg = doc.segment_at(start)
-    return Evidence(
-        source=doc.path, quote=doc.text[start:end], start=start, end=end,
-        speaker=getattr(seg, "speaker", None), time=getattr(seg, "time", None), line=doc.line_of(start),
-    )
-
-
 class Locator:
     """Locates quotes across a packet's sources, folding each text once."""
 
-    def __init__(self, docs: list[SourceDoc]) -> None:
+    def __init__(self, docs: list[Document]) -> None:
         self.docs = docs
         self._folded: dict[int, tuple[str, list[int]]] = {}
 
@@ -78,9 +60,9 @@ class Locator:
         for i, doc in enumerate(self.docs):
             if i not in self._folded:
                 self._folded[i] = fold(doc.text)
-            span = locate(quote, doc.text, self._folded[i])
+            span = locate(quote, doc.text, folded=self._folded[i])
             if span:
-                return evidence_for(doc, span.start, span.end)
+                return evidence(doc, span.start, span.end)
         return None
 
 
@@ -125,10 +107,11 @@ def check_field(fid: str, item: Any, locator: Locator, prompt: Prompt) -> Propos
     return Proposed(value=value, evidence=evidence)
 
 
-def check_answer(data: Any, docs: list[SourceDoc], prompt: Prompt) -> Checked:
+def check_answer(data: Any, docs: list[Document], prompt: Prompt) -> Checked:
     """Every field of an answer (a dict as the model sent it) checked against the notes."""
     if not isinstance(data, dict):
-        unreadable = Proposed(problem=prompt.message("messages.unreadable"), reason=prompt.message("reasons.unreadable"))
+        unreadable = Proposed(problem=prompt.message("messages.unreadable"),
+                              reason=prompt.message("reasons.unreadable"))
         return Checked({fid: unreadable for fid in FIELD_IDS}, None, [prompt.message("messages.unreadable")])
     locator = Locator(docs)
     fields = {fid: check_field(fid, data.get(fid), locator, prompt) for fid in FIELD_IDS}

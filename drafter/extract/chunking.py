@@ -20,7 +20,7 @@ from drafter.extract.tokens import ModelInfo, count, count_messages, encoding
 if TYPE_CHECKING:
     import tiktoken
 
-    from drafter.extract.answer import SourceDoc
+    from drafter.ingest.document import Document
 
 SAFETY_MARGIN = 64  # tokens kept free for counting differences between us and the server
 PART_NOTE = 48  # the sentence telling the model which part of a long document it reads
@@ -41,7 +41,7 @@ class Request:
     part: tuple[int, int] | None  # (i, n) when this request holds chunk i of n of one document
     tokens: int = 0  # prompt tokens, counted
 
-    def messages(self, docs: list[SourceDoc], prompt: Prompt) -> list[dict[str, str]]:
+    def messages(self, docs: list[Document], prompt: Prompt) -> list[dict[str, str]]:
         blocks = [prompt.notes_block(docs[p.doc].path, docs[p.doc].text[p.start:p.end]) for p in self.pieces]
         return prompt.messages(blocks, self.part)
 
@@ -99,7 +99,7 @@ def split_by_tokens(text: str, enc: tiktoken.Encoding, size: int, overlap: int) 
         first = max(bisect.bisect_left(offsets, start), first + 1)
 
 
-def plan_requests(docs: list[SourceDoc], prompt: Prompt, model: ModelInfo, output_tokens: int,
+def plan_requests(docs: list[Document], prompt: Prompt, model: ModelInfo, output_tokens: int,
                   overlap: int = 200) -> Plan:
     """Count the prompt and the notes, then pack them into as few requests as the context allows."""
     enc = encoding(model.encoding)

@@ -17,12 +17,12 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from drafter.config import LLMSettings, api_key, cache_dir, config_path
 from drafter.errors import DrafterError, UsageError
-from drafter.extract.answer import DOCUMENTS, SourceDoc, check_answer, parse_raw, raw_answer
+from drafter.extract.answer import DOCUMENTS, check_answer, parse_raw, raw_answer
 from drafter.extract.cache import ResponseCache, cache_key
 from drafter.extract.chunking import Plan, Request, plan_requests
 from drafter.extract.faults import api_error, no_key_error, quiet_logs, service_error
@@ -30,6 +30,9 @@ from drafter.extract.merge import Answer, merge_answers
 from drafter.extract.prompting import DEFAULT_PROMPT, load_prompt, response_model, schema_text
 from drafter.extract.tokens import model_info
 from drafter.packet import SCHEMA_VERSION, Packet, Source
+
+if TYPE_CHECKING:
+    from drafter.ingest.document import Document
 
 MODES = {"tools": "TOOLS", "json_schema": "JSON_SCHEMA", "json": "JSON", "md_json": "MD_JSON",
          "responses": "RESPONSES_TOOLS"}
@@ -78,7 +81,7 @@ class LLMExtractor:
 
     # -- before any call -------------------------------------------------------------------------
 
-    def plan(self, docs: list[SourceDoc]) -> Plan:
+    def plan(self, docs: list[Document]) -> Plan:
         return plan_requests(docs, self.prompt, self.model, self.settings.output_tokens, self.settings.chunk_overlap)
 
     def cache_key(self, docs: list[Any], plan: Plan) -> str:
@@ -138,7 +141,7 @@ class LLMExtractor:
         self._client = instructor.from_openai(raw, mode=getattr(instructor.Mode, MODES[self.settings.mode]))
         self._semaphore = asyncio.Semaphore(self.settings.concurrency)
 
-    async def _ask(self, request: Request, docs: list[SourceDoc]) -> tuple[Answer, Any, Usage]:
+    async def _ask(self, request: Request, docs: list[Document]) -> tuple[Answer, Any, Usage]:
         """One request: the checked answer, the raw answer data (for the cache) and the usage."""
         from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException
 

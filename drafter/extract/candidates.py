@@ -1,0 +1,319 @@
+"""Sentences as candidate evidence: what each one mentions, who acts in it, whether it is on the
+account's topic, and its score for each field (cue weights from the cue file, plus features).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from drafter.extract.cues import Cues
+from drafter.extract.dates import find_dates
+from drafter.extract.entities import Entities, Org, off_topic_orgs
+from drafter.extract.people import Person
+from drafter.extract.structure import Layout, Unit, sentences
+from drafter.fields import FIELD_IDS, field_for_title
+
+FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
+            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
+            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
+_INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
+_LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
+_COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is going to|has offered|can|should|plans? to|promised)\b", re.I)
+_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
+
+
+@dataclass
+class Cand:
+    """One sentence (or one table row) of the notes as a possible piece of a field's value."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+    topic: float
+    features: dict[str, bool] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    cue_scores: dict[str, float] = field(default_factory=dict)
+    actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
+    actor_from: str | None = None  # "row", "label", "speaker", "subject"
+    undecided: bool = False
+    injection: bool = False
+    dates: list = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
+
+
+class Labeler:
+    """Maps a label or heading to a field id, reading the partner's and account's names as such."""
+
+    def __init__(self, cues: Cues, ents: Entities) -> None:
+        self.cues = cues
+        subs = []
+        for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
+            for alias in sorted(org.aliases if org else (), key=len, reverse=True):
+                subs.append((re.compile(rf"(?<![\w&]){re.escape(alias)}(?![\w&])"), word))
+        self.subs = subs
+        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take on)\s+")
+
+    def field(self, label: str | None) -> str | None:
+        if not label:
+            return None
+        text = re.sub(r"\([^)]*\)", " ", label)
+        for rx, word in self.subs:
+            text = rx.sub(word, text)
+        norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
+        norm = self.prefixes.sub("", norm)
+        if norm in ("account", "partner", "our") and _norm(label) != norm:
+            return None  # a heading that only names the account or partner is a topic, not a field
+        fid = field_for_title(norm)
+        if fid:
+            return fid
+        for fid in FIELD_IDS:
+            rx = self.cues.fields[fid].labels
+            if rx is not None and rx.match(norm):
+                return fid
+        return None
+
+
+def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
+    """How much each unit is about the packet's account: +2 names it, +1 its section or stretch of
+    conversation does, 0 neutral (attendees, action items), negative for other accounts and asides."""
+    units = lay.units
+    n = len(units)
+    topic = [0.0] * n
+    acc = ents.account
+    off = cues.any_of("off_topic")
+    generic = cues.patterns["section_generic"]
+    others = [o for o in ents.orgs if o not in (ents.account, ents.partner, ents.ours) and " " in o.name]
+    other_aliases = {a for o in others for a in o.aliases}
+    acc_aliases = acc.aliases if acc else set()
+
+    def mentions(u: Unit, aliases: set[str]) -> bool:
+        return any(o.aliases & aliases for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
+
+    own: list[float | None] = [None] * n
+    for i, u in enumerate(units):
+        text = lay.docs[u.doc].text
+        if acc and mentions(u, acc_aliases):
+            own[i] = 2.0
+            continue
+        spans = sentences(text, u.start, u.end)
+        for k, (s, e) in enumerate(spans):
+            hit = off.search(text, s, e)
+            if hit:
+                target = off_topic_orgs(ents, text, spans, k, hit.start() - s, hit.end() - s)
+                if not target or target[0] is not acc:
+                    own[i] = -3.0
+                    break
+        if own[i] is None and mentions(u, other_aliases):
+            own[i] = -3.0
+    # sections: a heading's topic holds for the units under it
+    sec_topic: dict[int, float] = {}
+    titles = set()
+    for i, u in enumerate(units):
+        if u.kind != "heading":
+            continue
+        same_doc = [x for x in units if x.doc == u.doc and x.kind == "heading"]
+        if same_doc and same_doc[0] is u and all(x.level > u.level for x in same_doc[1:]) and len(same_doc) > 1:
+            titles.add(i)
+            continue
+        head = _norm(lay.text(u))
+        if off.search(head):
+            sec_topic[i] = -3.0
+        elif acc and own[i] == 2.0:
+            sec_topic[i] = 2.0
+        elif generic.match(re.sub(r"^\d+\s*", "", head)):
+            sec_topic[i] = 0.0
+        elif acc is None:
+            sec_topic[i] = 0.0
+        else:
+            body = [j for j in range(i + 1, n) if _under(units, j, i)]
+            sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0
+    window = _window(lay, own, acc is not None)
+    for i, u in enumerate(units):
+        if own[i] is not None:
+            topic[i] = own[i]
+        elif u.parent is not None:
+            topic[i] = topic[u.parent]
+        elif u.section is not None and u.section not in titles and u.section in sec_topic:
+            topic[i] = sec_topic[u.section]
+        elif u.kind == "heading" and i in sec_topic:
+            topic[i] = sec_topic[i]
+        else:
+            topic[i] = window[i]
+    return topic
+
+
+def _under(units: list[Unit], j: int, head: int) -> bool:
+    s = units[j].section
+    while s is not None:
+        if s == head:
+            return True
+        s = units[s].section
+    return False
+
+
+def _window(lay: Layout, own: list[float | None], has_account: bool) -> list[float]:
+    """For text without sections: the stretch from the first to the last mention of the account (plus
+    the reply after it) is on topic; an aside ("different topic") runs until the account comes back."""
+    out = [0.0] * len(own)
+    if not has_account:
+        return [x if x is not None and x < 0 else 0.0 for x in own]
+    by_doc: dict[int, list[int]] = {}
+    for i, u in enumerate(lay.units):
+        by_doc.setdefault(u.doc, []).append(i)
+    for idx in by_doc.values():
+        hits = [k for k, i in enumerate(idx) if own[i] == 2.0]
+        if not hits:
+            continue
+        first, last = hits[0], min(len(idx) - 1, hits[-1] + 1)
+        aside = False
+        for k, i in enumerate(idx):
+            u = lay.units[i]
+            if own[i] == 2.0:
+                aside = False
+            elif own[i] is not None and own[i] < 0 and u.kind in ("cue", "text"):
+                aside = True
+            inside = first <= k <= last
+            out[i] = -3.0 if aside else (1.0 if inside else -1.0)
+    return out
+
+
+class Scorer:
+    """Builds the candidates of a layout and scores them for every field."""
+
+    def __init__(self, lay: Layout, ents: Entities, cues: Cues, labeler: Labeler, anchors: dict[int, date | None],
+                 today: date) -> None:
+        self.lay = lay
+        self.ents = ents
+        self.cues = cues
+        self.labeler = labeler
+        self.anchors = anchors
+        self.today = today
+        self.topics = unit_topics(lay, ents, cues)
+        self.partner_aliases = ents.partner.aliases if ents.partner else set()
+        self.account_aliases = ents.account.aliases if ents.account else set()
+
+    def candidates(self) -> list[Cand]:
+        out: list[Cand] = []
+        actions = self.cues.patterns["section_actions"]
+        for i, u in enumerate(self.lay.units):
+            if u.kind in ("heading", "header"):
+                continue
+            doc = self.lay.docs[u.doc]
+            text = doc.text
+            section = self.lay.units[u.section] if u.section is not None else None
+            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
+            action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
+            label_fid = self.labeler.field(u.label) if u.sep != "=" else None
+            start = u.body if label_fid or action_label else u.start
+            if u.kind == "row":
+                spans = [(u.start, u.end)]
+            else:
+                spans = sentences(text, start, u.end)
+            for s, e in spans:
+                c = Cand(i, s, e, text[s:e], self.topics[i])
+                c.features["action_context"] = bool(in_actions or action_label or (u.kind == "row" and "who" in u.columns))
+                self._features(c, u, text, action_label)
+                out.append(c)
+        return out
+
+    def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
+        cues = self.cues
+        sent = c.text
+        ents = self.ents
+        f = c.features
+        orgs = ents.orgs_in(text, c.start, c.end)
+        people = ents.people_in(text, c.start, c.end)
+        speaker = ents.people.find(u.speaker) if u.speaker else None
+        f["account"] = any(o is ents.account for o in orgs) if ents.account else False
+        f["first_singular"] = bool(_FIRST_SINGULAR.search(sent))
+        f["first_plural"] = bool(_FIRST_PLURAL.search(sent))
+        partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
+        f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
+        f["partner"] = f["partner"] or partner_voice
+        f["partner_person"] = any(p.side == "partner" for p, _, _ in people)
+        f["customer_person"] = any(p.side == "customer" for p, _, _ in people) or bool(_CUSTOMER_ROLE.search(sent))
+        f["person"] = bool(people)
+        f["quote"] = bool(_QUOTED.search(sent))
+        anchor = self.anchors.get(u.message if u.message is not None else -1 - u.doc)
+        c.dates = find_dates(text, c.start, c.end, anchor=anchor, today=self.today)
+        f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
+        f["url"] = bool(cues.patterns["url"].search(sent))
+        f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))
+        f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
+        f["question"] = sent.rstrip().endswith("?")
+        f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
+        f["intro"] = bool(_INTRO.search(sent))
+        c.undecided = bool(cues.any_of("undecided").search(sent))
+        c.injection = bool(cues.any_of("injection").search(sent))
+        self._actor(c, u, text, people, orgs, speaker, action_label)
+        side = None
+        if isinstance(c.actor, Person):
+            side = "seller" if c.actor.seller else c.actor.side
+        elif isinstance(c.actor, Org):
+            side = "partner" if c.actor is ents.partner else "ours" if c.actor is ents.ours else None
+        elif c.actor == "ours":
+            side = "ours"
+        for name in ("seller", "ours", "partner", "customer"):
+            f[f"actor_{name}"] = side == name
+        for fid, fc in cues.fields.items():
+            cue = sum(w for rx, w in fc.cues if rx.search(sent))
+            feat = sum(w for k, w in fc.features.items() if f.get(k))
+            c.cue_scores[fid] = cue
+            ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
+            c.scores[fid] = cue + feat if ok else float("-inf")
+
+    def _actor(self, c: Cand, u: Unit, text: str, people: list, orgs: list[Org], speaker: Person | None,
+               action_label: re.Match[str] | None) -> None:
+        ents = self.ents
+        if u.kind == "row" and "who" in u.columns:
+            k = u.columns.index("who")
+            if k < len(u.cells):
+                a, b = u.cells[k]
+                who = ents.people_in(text, a, b)
+                if who:
+                    c.actor, c.actor_from = who[0][0], "row"
+                    return
+                found = ents.orgs_in(text, a, b)
+                if found:
+                    c.actor, c.actor_from = found[0], "row"
+                    return
+        if action_label and action_label.group("who"):
+            who = ents.people_in(action_label.group("who"))
+            if who:
+                c.actor, c.actor_from = who[0][0], "label"
+                return
+            found = ents.orgs_in(action_label.group("who"))
+            if found:
+                c.actor, c.actor_from = found[0], "label"
+                return
+        lead = _LEAD.match(c.text)
+        head = c.start + (lead.end() if lead else 0)
+        for p, a, b in people:
+            if a == head or (a <= head + 2 and a >= head):
+                if _COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s "):
+                    c.actor, c.actor_from = p, "subject"
+                    return
+        m = self.ents._org_rx.match(text, head) if self.ents._org_rx else None
+        if m and _COMMIT.match(text[m.end():c.end].lstrip()):
+            c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
+            return
+        if speaker is not None and re.match(r"(?:\w+[,.!]?\s+){0,3}?I\b|I['’]", text[head:c.end]):
+            c.actor, c.actor_from = speaker, "speaker"
+            return
+        if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
+            c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
+            c.actor_from = "speaker" if speaker is not None else "subject"
+            return
+        for p, a, b in people:
+            if _COMMIT.match(text[b:c.end].lstrip()):
+                c.actor, c.actor_from = p, "subject"
+                return

@@ -1,0 +1,371 @@
+"""Organisations in the notes, and which of them are the account, the partner and us.
+
+The account is the organisation the notes tie to an opportunity, an "Account:" label, a co-sell
+heading or the seller's list; the partner is the other organisation the notes treat as one (named
+in a partner meeting's title, with people at the table, reselling, implementing, running the
+customer's systems). Both can be absent: then the fields that need them are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.extract.cues import Cues
+from drafter.extract.people import People, Person, find_people
+from drafter.extract.structure import Layout, Unit, sentences
+
+_TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
+_PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|for[ \t]+)?{_TOK})*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
+_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})")
+_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})[ \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
+_PARTNER_CUE = re.compile(
+    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns? (?:their|the)\b"
+    r"|\bhas sold\b|\bsupported\b|\bmanages? their\b|\bdeploys\b|\bconnects\b|\bmigrates\b|\bhandles\b|\bsi\b|\bmsp\b"
+    r"|\bintegrator\b|\bdid the\b|\bmarketplace\b|\bmktplace\b|\bcommit\b", re.I)
+
+
+@dataclass(eq=False)
+class Org:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def first_full(self) -> tuple[int, int, int] | None:
+        for m in self.mentions:
+            if m[2] - m[1] == len(self.name):
+                return m
+        return self.mentions[0] if self.mentions else None
+
+
+@dataclass
+class Entities:
+    people: People
+    orgs: list[Org]
+    account: Org | None = None
+    partner: Org | None = None
+    ours: Org | None = None
+    seller: Person | None = None
+    _org_rx: re.Pattern[str] | None = None
+    _org_of: dict[str, Org] = field(default_factory=dict)
+    _person_rx: re.Pattern[str] | None = None
+
+    def orgs_in(self, text: str, start: int = 0, end: int | None = None) -> list[Org]:
+        if self._org_rx is None:
+            return []
+        return [self._org_of[m.group()] for m in self._org_rx.finditer(text, start, len(text) if end is None else end)]
+
+    def people_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Person, int, int]]:
+        if self._person_rx is None:
+            return []
+        out = []
+        for m in self._person_rx.finditer(text, start, len(text) if end is None else end):
+            p = self.people.find(m.group())
+            if p:
+                out.append((p, m.start(), m.end()))
+        return out
+
+    def aliases(self, org: Org | None) -> set[str]:
+        return set(org.aliases) if org else set()
+
+
+def _initials(name: str) -> str:
+    return "".join("&" if w == "&" else w[0] for w in name.split() if w not in ("of", "and", "for"))
+
+
+def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
+    stop = cues.stop_caps
+    dates = set(cues.raw["text"]["months"]) | set(cues.raw["text"]["weekdays"])
+    person_tokens = {t for p in people for t in p.name.split()} | {a for p in people for a in p.aliases}
+    orgs: dict[str, Org] = {}
+    singles: dict[str, int] = {}
+
+    dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
+    joiners = ("&", "of", "and", "for")
+
+    def pieces(phrase: str) -> list[str]:
+        """A capitalised run split where a person, a date word or a stop word sits inside it."""
+        out: list[list[str]] = [[]]
+        for w in phrase.split():
+            bare = re.sub(r"(?:'s|’s)$", "", w)
+            if bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
+                out.append([])
+            else:
+                out[-1].append(w)
+        result = []
+        for words in out:
+            while words and words[0] in joiners:
+                words = words[1:]
+            while words and words[-1] in joiners:
+                words = words[:-1]
+            if words:
+                result.append(" ".join(words))
+        return result
+
+    domains = {p.domain.split(".")[0].lower() for p in people if p.domain}
+    starts: set[tuple[int, int]] = set()
+    for u in lay.units:
+        starts.add((u.doc, u.start))
+        starts.add((u.doc, u.body))
+        starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
+    described = [(d, a, b) for p in people for d, a, b in p.facts]
+    for di, doc in enumerate(lay.docs):
+        text = doc.text
+        for m in _PHRASE.finditer(text):
+            mid = (di, m.start()) not in starts and not any(
+                d == di and a <= m.start() < b for d, a, b in described)
+            for k, phrase in enumerate(pieces(m.group())):
+                words = phrase.split()
+                if len(words) >= 2:
+                    if all(_ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words):
+                        continue
+                    orgs.setdefault(phrase, Org(phrase, {phrase}))
+                elif (len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase)
+                      and not cues.role_words.fullmatch(phrase)):
+                    singles[phrase] = singles.get(phrase, 0) + (2 if (mid or k > 0) else 0)
+        for rx in (_DEF_EQ, _DEF_PAREN):
+            for m in rx.finditer(text):
+                for name in pieces(m.group("name"))[-1:]:
+                    if name not in people.by_name:
+                        orgs.setdefault(name, Org(name, {name})).aliases.add(m.group("abbr"))
+    for p in people:
+        for cand in p.org_candidates:
+            for c in pieces(cand) if "/" not in cand else []:
+                if " " in c:
+                    orgs.setdefault(c, Org(c, {c}))
+                elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
+                    singles[c] = singles.get(c, 0) + 1 + (1 if any(d.startswith(c.lower()) for d in domains) else 0)
+    # merge: prefixes into the longer name, first words and initials as aliases
+    names = sorted(orgs, key=lambda n: -len(n.split()))
+    merged: dict[str, Org] = {}
+    for n in names:
+        target = next((o for o in merged.values() if (o.name + " ").startswith(n + " ")), None)
+        if target:
+            target.aliases |= orgs[n].aliases
+        else:
+            merged[n] = orgs[n]
+    for o in merged.values():
+        first = o.name.split()[0]
+        if first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper():
+            owners = [x for x in merged.values() if x.name.split()[0] == first]
+            if len(owners) == 1:
+                o.aliases.add(first)
+        ini = _initials(o.name)
+        if len(ini) >= 2 and any(re.search(rf"(?<![\w&]){re.escape(ini)}(?![\w&])", d.text) for d in lay.docs):
+            o.aliases.add(ini)
+    taken = {a for o in merged.values() for a in o.aliases}
+    for s, score in singles.items():
+        if s not in taken and score >= 2:
+            merged[s] = Org(s, {s})
+    return merged
+
+
+def _map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:
+    of: dict[str, Org] = {}
+    for o in orgs.values():
+        for a in o.aliases:
+            of.setdefault(a, o)
+    if not of:
+        return None, of
+    rx = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True)) + r")(?![\w&])")
+    for i, doc in enumerate(lay.docs):
+        for m in rx.finditer(doc.text):
+            of[m.group()].mentions.append((i, m.start(), m.end()))
+    return rx, of
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
+
+
+def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> dict[int, float]:
+    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
+    opp = cues.patterns["opportunity"]
+    account_label = cues.fields["account"].labels
+    priority = re.compile(r"\b(?:target|named[- ]account|priority|top[- ]?\d+|account)\b[\w -]{0,12}\blist\b|\bq\d list\b|\bco[- ]?sell\b", re.I)
+    other = cues.any_of("off_topic")
+
+    def add(found: list[Org], w: float) -> None:
+        for o in dict.fromkeys(found):
+            score[id(o)] = score.get(id(o), 0) + w
+
+    for u in lay.units:
+        text = lay.docs[u.doc].text
+        unit_text = text[u.start:u.end]
+        if u.kind == "heading":
+            w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
+            add(ents.orgs_in(text, u.start, u.end)[:1], w)
+            continue
+        if u.kind == "header" and (u.label or "").lower() == "subject":
+            add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
+            continue
+        if u.label and account_label and account_label.match(_norm(u.label)):
+            add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
+        masked = _mask_people(text, u, ents)
+        unit_orgs = ents.orgs_in(masked, u.start, u.end)
+        opp_in_unit = False
+        spans = sentences(text, u.start, u.end)
+        for k, (s, e) in enumerate(spans):
+            found = ents.orgs_in(masked, s, e)
+            sent = text[s:e]
+            hit = other.search(sent)
+            if hit:
+                add(off_topic_orgs(ents, text, spans, k, hit.start(), hit.end()), -3.0)
+                continue
+            if opp.search(sent):
+                opp_in_unit = True
+                add(found, 3.0)
+            if priority.search(sent):
+                add(found, 2.0)
+            if _PARTNER_CUE.search(sent):
+                add(found[:1], -0.5)
+        if opp_in_unit:
+            add(unit_orgs, 1.0)
+            if u.parent is not None:
+                parent = lay.units[u.parent]
+                add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
+        for p, _, _ in ents.people_in(text, u.start, u.end):
+            if p.side == "customer" and p.org_candidates:
+                add([o for o in ents.orgs_in(p.org_candidates[0])][:1], 0.5)
+    return score
+
+
+def _score_partner(lay: Layout, ents: Entities, orgs: list[Org]) -> dict[int, float]:
+    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
+
+    def add(found: list[Org], w: float) -> None:
+        for o in dict.fromkeys(found):
+            score[id(o)] = score.get(id(o), 0) + w
+
+    firsts: set[int] = set()
+    for u in lay.units:
+        text = lay.docs[u.doc].text
+        if u.kind == "heading" and u.doc not in firsts:
+            firsts.add(u.doc)
+            title = text[u.start:u.end]
+            add(ents.orgs_in(text, u.start, u.end)[:1], 4.0 if re.search(r"partner|qbr|alliance", title, re.I) else 2.0)
+        for s, e in sentences(text, u.start, u.end):
+            sent = text[s:e]
+            for m in _PARTNER_CUE.finditer(sent):
+                near = [o for o in ents.orgs_in(text, max(s, s + m.start() - 40), min(e, s + m.end() + 40))]
+                add(near[:2], 0.75)
+    for p in ents.people:
+        org = _resolve_org(p, ents)
+        if org:
+            w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
+            add([org], w)
+    return score
+
+
+def _mask_people(text: str, u: Unit, ents: Entities) -> str:
+    """The text with the descriptions of people blanked, so "(Jess Tran, SaaS mid-mkt)" names no account."""
+    spans = [(a, b) for p in ents.people for d, a, b in p.facts if d == u.doc and a < u.end and b > u.start]
+    if not spans:
+        return text
+    chars = list(text[u.start:u.end])
+    for a, b in spans:
+        for i in range(max(a, u.start), min(b, u.end)):
+            chars[i - u.start] = " "
+    return text[:u.start] + "".join(chars) + text[u.end:]
+
+
+def _resolve_org(p: Person, ents: Entities) -> Org | None:
+    for cand in p.org_candidates:
+        found = ents.orgs_in(cand) if "/" not in cand else []
+        if found:
+            return found[0]
+    if p.domain:
+        label = p.domain.split(".")[0].lower()
+        for o in ents.orgs:
+            first = o.name.split()[0].lower()
+            if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
+                return o
+    return None
+
+
+def find_entities(lay: Layout, cues: Cues) -> Entities:
+    """People, organisations, and the account, partner, our organisation and the seller."""
+    people = find_people(lay, cues)
+    cands = _candidates(lay, cues, people)
+    rx, of = _map_mentions(lay, cands)
+    orgs = [o for o in cands.values() if o.mentions]
+    ents = Entities(people, orgs, _org_rx=rx, _org_of=of)
+    names = sorted({a for p in people for a in p.aliases}, key=len, reverse=True)
+    if names:
+        ents._person_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # our organisation: where the people marked as ours work
+    ours_votes: dict[int, int] = {}
+    for p in people:
+        org = _resolve_org(p, ents)
+        if org and p.side == "ours":
+            ours_votes[id(org)] = ours_votes.get(id(org), 0) + 1
+    if ours_votes:
+        ents.ours = next(o for o in orgs if id(o) == max(ours_votes, key=lambda k: ours_votes[k]))
+    pool = [o for o in orgs if o is not ents.ours]
+    acc = _score_account(lay, ents, cues, pool)
+    best = max(pool, key=lambda o: (acc.get(id(o), 0), len(o.mentions)), default=None)
+    if best is not None and acc.get(id(best), 0) >= 3.0:
+        ents.account = best
+    pool = [o for o in pool if o is not ents.account]
+    par = _score_partner(lay, ents, pool)
+    best = max(pool, key=lambda o: (par.get(id(o), 0), len(o.mentions)), default=None)
+    if best is not None and par.get(id(best), 0) >= 3.0:
+        ents.partner = best
+    _assign_sides(lay, ents, cues)
+    return ents
+
+
+def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
+    seller_role = cues.any_of("seller_roles")
+    seller_self = cues.any_of("seller_self")
+    ours_domains = {p.domain for p in ents.people if p.side == "ours" and p.domain}
+    for p in ents.people:
+        org = _resolve_org(p, ents)
+        if org is not None:
+            p.org = org.name
+        if org is not None and org is ents.account:
+            p.side = "customer"
+        elif org is not None and org is ents.partner:
+            p.side = "partner"
+        elif org is not None and org is ents.ours:
+            p.side = "ours"
+        elif p.side is None and p.domain and p.domain in ours_domains:
+            p.side = "ours"
+        if p.side in (None, "ours") and p.role and seller_role.search(p.role):
+            p.seller = True
+            p.side = "ours"
+    for u in lay.units:
+        if u.speaker and u.kind == "cue":
+            p = ents.people.find(u.speaker)
+            if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
+                p.seller = True
+                p.side = "ours"
+    for u in lay.units:  # speakers no one placed elsewhere are at our table
+        if u.kind == "cue" and u.speaker:
+            p = ents.people.find(u.speaker)
+            if p and p.side is None:
+                p.side = "ours"
+    sellers = [p for p in ents.people if p.seller]
+    if sellers:
+        ents.seller = max(sellers, key=lambda p: sum(len(ents.people_in(d.text)) and d.text.count(p.first) for d in lay.docs))
+
+
+def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:
+    """The organisation an off-topic remark is about: the last one named before it in the sentence,
+    else in the sentence before, else the first one after it ("not a Kestrel account" names Kestrel
+    only to say the other one is not its account)."""
+    s, e = spans[k]
+    before = ents.orgs_in(text, s, s + a)
+    if before:
+        return before[-1:]
+    if k > 0:
+        prev = ents.orgs_in(text, *spans[k - 1])
+        if prev:
+            return prev[-1:]
+    return ents.orgs_in(text, s + b, e)[:1]
+
+
+def unit_mentions(ents: Entities, lay: Layout, u: Unit) -> list[Org]:
+    return ents.orgs_in(lay.docs[u.doc].text, u.start, u.end)
