@@ -15,11 +15,11 @@ import hashlib
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from drafter import __version__
 from drafter.config import LLMSettings, api_key, cache_dir, config_path
 from drafter.errors import DrafterError, UsageError
 from drafter.extract.answer import DOCUMENTS, check_answer, parse_raw, raw_answer
@@ -185,7 +185,7 @@ class LLMExtractor:
         s = self.settings
         return service_error(err, self.endpoint, s.model, s.max_retries, s.timeout, self.key)
 
-    async def _draft(self, docs: list[Any], plan: Plan | None = None) -> Drafted:
+    async def _draft(self, docs: list[Document], plan: Plan | None = None) -> Drafted:
         plan = plan or self.plan(docs)
         key = self.cache_key(docs, plan)
         hit = self.cache.get(key) if self.cache else None
@@ -212,14 +212,14 @@ class LLMExtractor:
         s = self.settings
         cost = self.model.cost(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0))
         provenance = {
-            "backend": "openai", "model": s.model, "endpoint": self.endpoint, "mode": s.mode,
+            "backend": "openai", "drafter": __version__, "model": s.model, "endpoint": self.endpoint, "mode": s.mode,
             "prompt_version": self.prompt.version, "schema_version": SCHEMA_VERSION,
             "requests": requests, "chunks": len(plan.requests), "attempts": [a.attempts for a in answers],
             "usage": usage, "estimated_cost_usd": round(cost, 6) if cost is not None else None,
             "cached": cached, "drafted_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         packet = Packet(
-            id=Path(docs[0].path).stem if docs else None, classification=classification, fields=fields,
+            classification=classification, fields=fields,
             sources=[Source(path=d.path, kind=d.kind, sha256=d.sha256, date=getattr(d, "date", None)) for d in docs],
             provenance=provenance,
         )
@@ -227,36 +227,44 @@ class LLMExtractor:
 
     # -- entry points ----------------------------------------------------------------------------
 
-    async def draft_many_async(self, items: list[tuple[str, list[Any]]],
+    async def draft_many_async(self, items: list[tuple[str, list[Document]]],
                                on_done: Callable[[str, Drafted | DrafterError], None] | None = None,
-                               ) -> list[Drafted | DrafterError]:
+                               plans: list[Plan] | None = None) -> list[Drafted | DrafterError]:
         """Draft each (name, documents) item; requests run at most `concurrency` at a time.
 
         A failure is returned in place of its packet (and passed to `on_done`), so one bad file
-        does not stop the others.
+        does not stop the others. `plans`, when given, are the items' plans already made.
         """
         async with AsyncExitStack() as stack:
             await self._open(stack)
 
-            async def one(name: str, docs: list[Any]) -> Drafted | DrafterError:
+            async def one(name: str, docs: list[Document], plan: Plan | None) -> Drafted | DrafterError:
                 try:
-                    result: Drafted | DrafterError = await self._draft(docs)
+                    result: Drafted | DrafterError = await self._draft(docs, plan)
                 except DrafterError as e:
                     result = e
                 if on_done:
                     on_done(name, result)
                 return result
 
-            return list(await asyncio.gather(*(one(n, d) for n, d in items)))
+            given = plans or [None] * len(items)
+            return list(await asyncio.gather(*(one(n, d, p) for (n, d), p in zip(items, given, strict=True))))
 
-    def draft_many(self, items: list[tuple[str, list[Any]]],
+    def draft_many(self, items: list[tuple[str, list[Document]]],
                    on_done: Callable[[str, Drafted | DrafterError], None] | None = None,
-                   ) -> list[Drafted | DrafterError]:
-        return asyncio.run(self.draft_many_async(items, on_done))
+                   plans: list[Plan] | None = None) -> list[Drafted | DrafterError]:
+        return asyncio.run(self.draft_many_async(items, on_done, plans))
 
-    def draft(self, docs: list[Any]) -> Drafted:
+    def draft(self, docs: list[Document], plan: Plan | None = None) -> Drafted:
         """One packet from its notes; errors are raised."""
-        result = self.draft_many([(docs[0].path if docs else "", docs)])[0]
+        result = self.draft_many([(docs[0].path if docs else "", docs)], plans=[plan] if plan else None)[0]
         if isinstance(result, DrafterError):
             raise result
         return result
+
+
+def draft(documents: list[Document], *, today: date | None = None, settings: LLMSettings | None = None) -> Packet:
+    """The `openai` backend of the registry: settings from the config file and the environment."""
+    from drafter.config import load_settings
+
+    return LLMExtractor(settings or load_settings()).draft(documents).packet
