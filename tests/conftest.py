@@ -50,3 +50,16 @@ def run(tmp_path, monkeypatch, capsys):
         return Result(code, out.out, out.err)
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path, monkeypatch):
+    """No test reads the developer's config or cache, or calls a model with their key.
+
+    `DRAFTER_RECORD=real` (re-recording cassettes against a real endpoint) keeps OPENAI_API_KEY.
+    """
+    monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "user-config" / "config.toml"))
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    if os.environ.get("DRAFTER_RECORD") != "real":
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)

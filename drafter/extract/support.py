@@ -54,10 +54,9 @@ def checked_terms(value: str) -> list[tuple[str, str]]:
 
 
 def unsupported_terms(value: str, quotes: Iterable[str], allowed: Iterable[str] = ()) -> list[str]:
-    """Terms of `value` (as written there) that no quote contains: as a word, or inside a word for
-    terms of 4+ characters."""
+    """Terms of `value` (as written there) that no quote contains as a word (or, for terms of four
+    characters or more, as the start of a word: "Kestrel" in "Kestrel-built")."""
     text = " ".join(quotes)
-    folded = fold(text)[0].lower()
     words = {_norm(w) for w in text.split()}
     words |= {part for w in list(words) for part in w.replace("/", "-").split("-") if part}
     exempt = {_norm(a) for a in allowed}
@@ -65,7 +64,7 @@ def unsupported_terms(value: str, quotes: Iterable[str], allowed: Iterable[str] 
     for written, term in checked_terms(value):
         if term in exempt or term in words:
             continue
-        if len(term) >= 4 and term in folded:
+        if len(term) >= 4 and any(w.startswith(term) for w in words):
             continue
         missing.append(written)
     return missing
