@@ -145,6 +145,8 @@ class StandIn:
         self.latency = latency
         self.requests: list[dict[str, Any]] = []
         self.saw_key: list[bool] = []
+        self.in_flight = 0
+        self.peak = 0  # most requests handled at the same time
         self._lock = threading.Lock()
         self._enc = encoding("o200k_base")
         self._server: ThreadingHTTPServer | None = None
@@ -169,9 +171,13 @@ class StandIn:
                 with outer._lock:
                     outer.requests.append({"path": self.path, "body": body})
                     outer.saw_key.append(bool(self.headers.get("Authorization")))
+                    outer.in_flight += 1
+                    outer.peak = max(outer.peak, outer.in_flight)
                 if outer.latency:
                     time.sleep(outer.latency)
                 reply = outer.responder(self.path, body)
+                with outer._lock:
+                    outer.in_flight -= 1
                 if reply.status != 200:
                     payload = (reply.error or "{}").encode()
                 else:
@@ -185,7 +191,7 @@ class StandIn:
                 self.wfile.write(payload)
 
         self._server = _Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
