@@ -21,7 +21,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=2000)
     args = ap.parse_args()
-    packets = [read_packet(p) for p in sorted((ROOT / "fixtures" / "packets").glob("*.md"))]
+    files = sorted((ROOT / "fixtures" / "packets").glob("*.md")) + sorted((ROOT / "fixtures" / "graded").glob("*.md"))
+    packets = [read_packet(p) for p in files]
     rubric = load_rubric()
     for p in packets:
         grade(p, rubric)

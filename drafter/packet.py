@@ -150,7 +150,7 @@ class Packet(BaseModel):
     @classmethod
     def from_values(cls, values: dict[str, str | None], **kw: Any) -> Packet:
         """A packet from plain field texts (by id or title), each `proposed` or `missing`."""
-        return cls(fields=dict(values), **kw)
+        return cls.model_validate({"fields": dict(values), **kw})
 
     def value(self, fid: str) -> str:
         return self.fields[fid].value or ""

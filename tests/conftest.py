@@ -25,6 +25,20 @@ class Result:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def _private_user_files(tmp_path, monkeypatch):
+    """No test reads or writes the real user's ledger, config or cache, or calls a model with their key.
+
+    `DRAFTER_RECORD=real` (re-recording cassettes against a real endpoint) keeps OPENAI_API_KEY.
+    """
+    monkeypatch.setenv("DRAFTER_DB", str(tmp_path / "ledger.db"))
+    monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "drafter-config.toml"))
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    if os.environ.get("DRAFTER_RECORD") != "real":
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
@@ -50,16 +64,3 @@ def run(tmp_path, monkeypatch, capsys):
         return Result(code, out.out, out.err)
 
     return _run
-
-
-@pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path, monkeypatch):
-    """No test reads the developer's config or cache, or calls a model with their key.
-
-    `DRAFTER_RECORD=real` (re-recording cassettes against a real endpoint) keeps OPENAI_API_KEY.
-    """
-    monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "user-config" / "config.toml"))
-    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "user-cache"))
-    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    if os.environ.get("DRAFTER_RECORD") != "real":
-        monkeypatch.delenv("OPENAI_API_KEY", raising=False)

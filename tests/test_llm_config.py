@@ -20,7 +20,7 @@ def test_defaults_without_a_config_file():
 
 def test_file_then_environment_then_flags(monkeypatch):
     path = Path(os.environ["DRAFTER_CONFIG"])
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('[openai]\nmodel = "llama3.1:8b"\nbase_url = "http://localhost:11434/v1"\ntimeout = 5\n'
                     '[models."llama3.1:8b"]\ncontext_window = 8192\ninput_per_mtok = 0\n', encoding="utf-8")
     s = load_settings()
@@ -41,7 +41,7 @@ def test_file_then_environment_then_flags(monkeypatch):
 ])
 def test_bad_config_files_name_the_file_and_the_problem(body, problem):
     path = Path(os.environ["DRAFTER_CONFIG"])
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
     with pytest.raises(InputError, match=problem) as e:
         load_settings()

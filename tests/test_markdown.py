@@ -54,7 +54,15 @@ STYLES = {
     "plain-upper": lambda s, v, i: f"{s.title.upper()}\n{v}\n",
     "ids": lambda s, v, i: f"## {s.id}\n{v}\n",
     "rules-between": lambda s, v, i: f"## {_title(s, i)}\n{v}\n\n---\n",
+    "setext": lambda s, v, i: f"{s.title}\n{'-' * len(s.title)}\n{v}\n",
+    "emoji-heading": lambda s, v, i: f"## 📌 {_title(s, i)}\n{v}\n",
+    "heading-parenthetical": lambda s, v, i: f"### {s.short} (field {s.number})\n{v}\n",
+    "numbered-list-bold": lambda s, v, i: f"{s.number}. **{_title(s, i).rstrip(':')}**: {v}\n",
+    "plain-dash": lambda s, v, i: f"{s.short} — {v}\n",
+    "backtick-ids": lambda s, v, i: f"### `{s.id}`\n{v}\n",
+    "table": lambda s, v, i: f"| {_title(s, i)} | {v} |\n",
 }
+INLINE = ("bold-inline", "bold-colon-outside", "bullet-bold", "heading-inline", "numbered-list-bold", "plain-dash")
 
 
 def render(style: str, values: dict[str, str], order: list[str], front: bool, title: bool) -> str:
@@ -66,7 +74,7 @@ def render(style: str, values: dict[str, str], order: list[str], front: bool, ti
     specs = {s.id: s for s in FIELDS}
     for i, fid in enumerate(order):
         value = values[fid]
-        if style in ("bold-inline", "bold-colon-outside", "bullet-bold", "heading-inline") and "\n" in value:
+        if style in INLINE + ("table",) and "\n" in value:
             value = value.replace("\n", " ")
         parts.append(STYLES[style](specs[fid], value, i))
     return "\n".join(parts)
@@ -81,14 +89,14 @@ def test_styles_read_field_for_field(style):
         if trial % 2:
             rng.shuffle(order)
         values = dict(VALUES)
-        if style in ("plain-colon", "plain-upper"):
+        if style in ("plain-colon", "plain-upper", "setext", "plain-dash", "table"):
             values["value_prop"] = "We predict recipe drift; Tessera wires it into the MES."
         text = render(style, values, order, front=trial % 3 == 0, title=style != "h1-numbered-space" and trial < 4)
         p = read_markdown(text, f"{style}.md")
         for fid, want in values.items():
             total += 1
             got = p.fields[fid].value
-            if style in ("bold-inline", "bold-colon-outside", "bullet-bold", "heading-inline"):
+            if style in INLINE + ("table",):
                 want = want.replace("\n", " ")
             exact += fold(got) == fold(want)
         if trial % 3 == 0:

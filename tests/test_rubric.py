@@ -101,13 +101,37 @@ def test_vague_seller_moves(base, move):
 @pytest.mark.parametrize("move", [
     "Book a call with Dana, send the deck, prepare a proposal and schedule a workshop.",
     "- Book the call\n- Send the deck\n- Draft the proposal",
-    "Book the demo with Dana next quarter.",
+    "This week: call Dana about pricing, send the security pack, and set up a workshop.",
 ])
-def test_several_or_deferred_moves_fail_the_gate_but_are_moves(base, move):
+def test_several_moves_where_one_is_asked_for(base, move):
+    # SPEC §2: the seller move "is not one concrete action".
     g = judge(base, seller_move=move)
+    assert "no_next_move" in g.failure_modes and not g.gates["seller_move_concrete"]
+    assert "several moves" in g.fields["seller_move"].findings[0].message
+    assert g.scorecard.components["next_action"] == "weak"
+
+
+def test_two_verbs_of_one_move_are_one_move(base):
+    g = judge(base, seller_move="Reply to Colin's introduction email and book a 30-minute demo with Paul this week.")
+    assert g.gates["seller_move_concrete"] and "no_next_move" not in g.failure_modes
+
+
+@pytest.mark.parametrize("move, meta", [
+    ("Book the demo with Dana next quarter.", {}),
+    ("Book the demo with Dana on 17 September.", {"prepared": "2 June"}),
+    ("Book the demo with Dana on 2026-09-17.", {"date": "2026-06-02"}),
+])
+def test_deferred_move_fails_the_gate_but_is_a_move(base, move, meta):
+    g = grade(Packet.from_values({**base, "seller_move": move}, metadata=meta))
     assert "no_next_move" not in g.failure_modes
     assert not g.gates["seller_move_concrete"] and g.verdict == "keep_building"
-    assert g.scorecard.components["next_action"] == "weak"
+    assert "not doable this week" in g.fields["seller_move"].findings[0].message
+
+
+def test_a_dated_move_within_the_week_of_the_packet_is_doable(base):
+    g = grade(Packet.from_values({**base, "seller_move": "Book the demo with Dana on 5 June."},
+                                 metadata={"prepared": "2 June"}))
+    assert g.gates["seller_move_concrete"]
 
 
 def test_one_move_this_week(base):
@@ -117,6 +141,7 @@ def test_one_move_this_week(base):
 
 @pytest.mark.parametrize("move, committed, level", [
     ("Dana agreed in writing on 3 May to send her review notes by 9 May.", True, "strong"),
+    ("Agreed by Dana in writing (24 May): the grader logs go to Hemi by 31 May.", True, "strong"),
     ("Dana confirms the meeting and shares her review notes by Friday.", True, "weak"),
     ("Dana will send her review notes.", False, "weak"),
     ("Dana has offered to send her review notes by Friday.", False, "weak"),
@@ -140,6 +165,7 @@ def test_partner_move_that_is_not_a_move(base):
     ("0065g00000AbCdEAAZ", "strong"),
     ("Quarterly review notes and the migration case study, linked in the packet.", "strong"),
     ("Dana's QBR deck.", "weak"),
+    ("Case study attached to the opportunity; call notes on request.", "weak"),
 ])
 def test_openable_evidence(base, evidence, level):
     g = judge(base, evidence=evidence)
@@ -147,7 +173,8 @@ def test_openable_evidence(base, evidence, level):
 
 
 @pytest.mark.parametrize("evidence", ["See CRM.", "Available on request.", "Notes available on request.",
-                                      "Per conversations with the partner.", "", "n/a"])
+                                      "Per conversations with the partner.", "", "n/a",
+                                      "Happy to share the deck if anyone needs it."])
 def test_no_evidence(base, evidence):
     g = judge(base, evidence=evidence)
     assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]

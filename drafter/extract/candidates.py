@@ -17,10 +17,12 @@ from drafter.fields import FIELD_IDS, field_for_title
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
-            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro")
+            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
+            "customer_voice")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
+_QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
 _INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is going to|has offered|can|should|plans? to|promised)\b", re.I)
@@ -90,6 +92,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     topic = [0.0] * n
     acc = ents.account
     off = cues.any_of("off_topic")
+    deal = cues.any_of("deal_context")
     generic = cues.patterns["section_generic"]
     others = [o for o in ents.orgs if o not in (ents.account, ents.partner, ents.ours) and " " in o.name]
     other_aliases = {a for o in others for a in o.aliases}
@@ -112,11 +115,12 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
                 if not target or target[0] is not acc:
                     own[i] = -3.0
                     break
-        if own[i] is None and mentions(u, other_aliases):
+        if own[i] is None and mentions(u, other_aliases) and deal.search(text, u.start, u.end):
             own[i] = -3.0
     # sections: a heading's topic holds for the units under it
     sec_topic: dict[int, float] = {}
     titles = set()
+    dedicated = any(u.kind == "heading" and own[i] == 2.0 for i, u in enumerate(units))
     for i, u in enumerate(units):
         if u.kind != "heading":
             continue
@@ -135,7 +139,8 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
             sec_topic[i] = 0.0
         else:
             body = [j for j in range(i + 1, n) if _under(units, j, i)]
-            sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0
+            # where the account has a section of its own, the other sections are other topics
+            sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0 if dedicated else 0.0
     window = _window(lay, own, acc is not None)
     for i, u in enumerate(units):
         if own[i] is not None:
@@ -182,7 +187,8 @@ def _window(lay: Layout, own: list[float | None], has_account: bool) -> list[flo
             elif own[i] is not None and own[i] < 0 and u.kind in ("cue", "text"):
                 aside = True
             inside = first <= k <= last
-            out[i] = -3.0 if aside else (1.0 if inside else -1.0)
+            # before the account comes up is small talk; after its last mention, recaps and actions
+            out[i] = -3.0 if aside else 1.0 if inside else -1.0 if k < first else 0.0
     return out
 
 
@@ -234,8 +240,10 @@ class Scorer:
         people = ents.people_in(text, c.start, c.end)
         speaker = ents.people.find(u.speaker) if u.speaker else None
         f["account"] = any(o is ents.account for o in orgs) if ents.account else False
-        f["first_singular"] = bool(_FIRST_SINGULAR.search(sent))
-        f["first_plural"] = bool(_FIRST_PLURAL.search(sent))
+        # words inside quotation marks are someone else's: "our" there is the customer's
+        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        f["first_singular"] = bool(_FIRST_SINGULAR.search(bare))
+        f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
         f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
         f["partner"] = f["partner"] or partner_voice
@@ -252,6 +260,9 @@ class Scorer:
         f["question"] = sent.rstrip().endswith("?")
         f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
         f["intro"] = bool(_INTRO.search(sent))
+        voice = speaker if u.kind == "cue" else ents.people.find(u.label.strip()) if u.label else None
+        f["customer_voice"] = bool(voice is not None and voice.side == "customer"
+                                   and (f["quote"] or f["first_singular"] or f["first_plural"]))
         c.undecided = bool(cues.any_of("undecided").search(sent))
         c.injection = bool(cues.any_of("injection").search(sent))
         self._actor(c, u, text, people, orgs, speaker, action_label)
@@ -265,7 +276,7 @@ class Scorer:
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
         for fid, fc in cues.fields.items():
-            cue = sum(w for rx, w in fc.cues if rx.search(sent))
+            cue = sum(w for rx, w in fc.cues if rx.search(sent if fid == "trigger" else bare))
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
@@ -306,7 +317,7 @@ class Scorer:
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
             return
-        if speaker is not None and re.match(r"(?:\w+[,.!]?\s+){0,3}?I\b|I['’]", text[head:c.end]):
+        if speaker is not None and re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
             c.actor, c.actor_from = speaker, "speaker"
             return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):

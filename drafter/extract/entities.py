@@ -16,7 +16,7 @@ from drafter.extract.people import People, Person, find_people
 from drafter.extract.structure import Layout, Unit, sentences
 
 _TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
-_PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|for[ \t]+)?{_TOK})*")
+_PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 _DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})")
 _DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})[ \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
@@ -111,15 +111,23 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         starts.add((u.doc, u.body))
         starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
     described = [(d, a, b) for p in people for d, a, b in p.facts]
+    role_noun = re.compile(r"\b(?:" + "|".join(cues.raw["text"]["role_nouns"]) + r")\b", re.I)
+    labels = {u.label.strip("*_ ") for u in lay.units if u.label and u.kind != "header"}
+    labels |= {lay.text(u).strip("*_: ") for u in lay.units if u.kind == "heading"}
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for u in lay.units:
+        spans_of.setdefault(u.doc, []).append((u.start, u.end))
     for di, doc in enumerate(lay.docs):
         text = doc.text
-        for m in _PHRASE.finditer(text):
+        for m in (m for a, b in spans_of.get(di, []) for m in _PHRASE.finditer(text, a, b)):
             mid = (di, m.start()) not in starts and not any(
                 d == di and a <= m.start() < b for d, a, b in described)
             for k, phrase in enumerate(pieces(m.group())):
                 words = phrase.split()
+                if phrase in labels:
+                    continue
                 if len(words) >= 2:
-                    if all(_ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words):
+                    if all(_ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words) or role_noun.search(phrase):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
                 elif (len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase)
@@ -137,6 +145,17 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     orgs.setdefault(c, Org(c, {c}))
                 elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
                     singles[c] = singles.get(c, 0) + 1 + (1 if any(d.startswith(c.lower()) for d in domains) else 0)
+    # "AWS" (named as someone's organisation) and "AWS Artifact", "AWS Solutions Architect": when
+    # several phrases start with one organisation's name, they are its products and teams
+    named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
+    for token in named:
+        owned = [n for n in orgs if n.split()[0] == token and " " in n]
+        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])(?![ \t]+[A-Z])", d.text)) for d in lay.docs)
+        phrased = sum(d.text.count(n) for n in owned for d in lay.docs)
+        if owned and (len(owned) >= 2 or alone >= 3 * phrased):
+            org = orgs.setdefault(token, Org(token, {token}))
+            for n in owned:
+                org.aliases |= orgs.pop(n).aliases
     # merge: prefixes into the longer name, first words and initials as aliases
     names = sorted(orgs, key=lambda n: -len(n.split()))
     merged: dict[str, Org] = {}
@@ -157,8 +176,10 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
     for s, score in singles.items():
+        if s in named:
+            score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)
         if s not in taken and score >= 2:
-            merged[s] = Org(s, {s})
+            merged.setdefault(s, Org(s, {s}))
     return merged
 
 
@@ -180,24 +201,55 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
 
 
+_SERVES = re.compile(r"\b(?:implemented|runs?|ran|has run|operated|operates|manages?|managed|built|hosts?|hosted|"
+                     r"supports?|supported|rolled out|deployed|migrated|did)\b")
+_WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?|—|–)\s+(?=[A-Z])")
+_PARTNER_WORDS = re.compile(r"\bpartner|\balliance|\bchannel\b|\breseller|\bqbr\b|\bpdm\b", re.I)
+_CUSTOMER_IS = re.compile(
+    r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:company|customer|payer|provider|fintech|bank|retailer|manufacturer|"
+    r"group|firm|business|organi[sz]ation|insurer|hospital|health system|agency|school|university|cooperative|"
+    r"utility|operator|brand|chain)\b", re.I)
+
+
+def _title_units(lay: Layout) -> set[int]:
+    """Each document's title: its first heading, or a short first line that reads like one."""
+    out: set[int] = set()
+    heading_seen: set[int] = set()
+    text_seen: set[int] = set()
+    for i, u in enumerate(lay.units):
+        if u.kind == "heading" and u.doc not in heading_seen:
+            heading_seen.add(u.doc)
+            out.add(i)
+        elif u.kind in ("text", "bullet", "row", "cue") and u.doc not in text_seen:
+            text_seen.add(u.doc)
+            if u.kind == "text" and u.end - u.start <= 140 and "\n" not in lay.docs[u.doc].text[u.start:u.end]:
+                out.add(i)
+    return out
+
+
 def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> dict[int, float]:
     score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
     opp = cues.patterns["opportunity"]
     account_label = cues.fields["account"].labels
-    priority = re.compile(r"\b(?:target|named[- ]account|priority|top[- ]?\d+|account)\b[\w -]{0,12}\blist\b|\bq\d list\b|\bco[- ]?sell\b", re.I)
+    priority = cues.any_of("priority")
     other = cues.any_of("off_topic")
 
     def add(found: list[Org], w: float) -> None:
         for o in dict.fromkeys(found):
             score[id(o)] = score.get(id(o), 0) + w
 
-    for u in lay.units:
+    titles = _title_units(lay)
+    for i, u in enumerate(lay.units):
         text = lay.docs[u.doc].text
         unit_text = text[u.start:u.end]
-        if u.kind == "heading":
+        if i in titles or u.kind == "heading":
             w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
             add(ents.orgs_in(text, u.start, u.end)[:1], w)
-            continue
+            if i in titles and not _PARTNER_WORDS.search(unit_text):
+                for m in _WITH.finditer(unit_text):
+                    add(ents.orgs_in(text, u.start + m.end(), u.end)[:1], 3.0)
+            if u.kind == "heading":
+                continue
         if u.kind == "header" and (u.label or "").lower() == "subject":
             add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
             continue
@@ -219,8 +271,12 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
                 add(found, 3.0)
             if priority.search(sent):
                 add(found, 2.0)
-            if _PARTNER_CUE.search(sent):
-                add(found[:1], -0.5)
+            cm = _CUSTOMER_IS.search(sent)
+            if cm:
+                add(ents.orgs_in(masked, s, s + cm.start())[-1:], 1.5)
+            rel = _SERVES.search(sent)
+            if rel:  # "Tallis has run Fernhill's yard", "they run the estate for Penmore Water"
+                add(ents.orgs_in(masked, s + rel.end(), e)[:1], 1.0)
         if opp_in_unit:
             add(unit_orgs, 1.0)
             if u.parent is not None:
@@ -239,13 +295,17 @@ def _score_partner(lay: Layout, ents: Entities, orgs: list[Org]) -> dict[int, fl
         for o in dict.fromkeys(found):
             score[id(o)] = score.get(id(o), 0) + w
 
-    firsts: set[int] = set()
-    for u in lay.units:
+    titles = _title_units(lay)
+    for i, u in enumerate(lay.units):
         text = lay.docs[u.doc].text
-        if u.kind == "heading" and u.doc not in firsts:
-            firsts.add(u.doc)
+        if i in titles:
             title = text[u.start:u.end]
-            add(ents.orgs_in(text, u.start, u.end)[:1], 4.0 if re.search(r"partner|qbr|alliance", title, re.I) else 2.0)
+            found = ents.orgs_in(text, u.start, u.end)
+            m = _WITH.search(title)
+            if _PARTNER_WORDS.search(title):
+                add((ents.orgs_in(text, u.start + m.end(), u.end) if m else found)[:1], 4.0)
+            elif not m:
+                add(found[:1], 2.0)
         for s, e in sentences(text, u.start, u.end):
             sent = text[s:e]
             for m in _PARTNER_CUE.finditer(sent):
@@ -305,14 +365,19 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
         ents.ours = next(o for o in orgs if id(o) == max(ours_votes, key=lambda k: ours_votes[k]))
     pool = [o for o in orgs if o is not ents.ours]
     acc = _score_account(lay, ents, cues, pool)
-    best = max(pool, key=lambda o: (acc.get(id(o), 0), len(o.mentions)), default=None)
-    if best is not None and acc.get(id(best), 0) >= 3.0:
-        ents.account = best
-    pool = [o for o in pool if o is not ents.account]
     par = _score_partner(lay, ents, pool)
-    best = max(pool, key=lambda o: (par.get(id(o), 0), len(o.mentions)), default=None)
-    if best is not None and par.get(id(best), 0) >= 3.0:
-        ents.partner = best
+    # the pair that the notes support best, account and partner being different organisations
+    accounts = sorted((o for o in pool if acc.get(id(o), 0) >= 2.5), key=lambda o: -acc[id(o)])[:4] + [None]
+    partners = sorted((o for o in pool if par.get(id(o), 0) >= 3.0), key=lambda o: -par[id(o)])[:4] + [None]
+    best_pair, best_total = (None, None), float("-inf")
+    for a in accounts:
+        for p in partners:
+            if a is not None and a is p:
+                continue
+            total = (acc[id(a)] if a else 0.0) + (par[id(p)] if p else 0.0)
+            if total > best_total:
+                best_pair, best_total = (a, p), total
+    ents.account, ents.partner = best_pair
     _assign_sides(lay, ents, cues)
     return ents
 

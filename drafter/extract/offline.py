@@ -79,8 +79,9 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
         unit = next((i for i, u in enumerate(lay.units) if u.doc == full[0] and u.start <= full[1] < u.end), 0)
         pieces.insert(0, Piece(full[0], full[1], full[2], unit, prefix=False))
     kind, cand = classification(lay, prop.cands, cues)
-    if cand is not None and not any(p.start <= cand.start < p.end for p in pieces):
-        pieces.append(Piece(lay.units[cand.unit].doc, cand.start, cand.end, cand.unit))
+    if cand is not None and not any(p.unit == cand.unit and (p.start <= cand.start < p.end or lay.units[p.unit].kind == "row")
+                                    for p in pieces):
+        pieces.extend(prop._with_context(cand, "account")[-1:])
     found.pieces = prop._fit(pieces)
     return found
 

@@ -16,17 +16,21 @@ from drafter.extract.structure import Layout, Unit, sentences
 _TOKEN = r"[A-Z][a-zA-Z'’]*(?:-[A-Z]?[a-zA-Z'’]+)?"
 _PARTICLE = r"(?:de|van|von|da|del|der|le|la|bin|al|di|du|dos)"
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{1,2}}"
-_NAME_PAREN = re.compile(rf"(?<![\w&])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
+_NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
     rf"(?P<owner>\b(?:[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]he|{_TOKEN}(?:[ \t]{_TOKEN})?(?:'s|’s)))[ \t]+"
-    rf"(?P<role>{_ROLE_WORDS}),[ \t]+(?P<name>{NAME})\b"
+    rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
 _APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))[ \t]+(?P<role>[\w&/ -]{{2,60}})")
-_ORG_ROLE_NAME = re.compile(rf"\b(?P<org>[A-Z][\w&]{{1,12}})[ \t]+(?P<role>(?:[a-z]+[ \t]+)?(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
+_ORG_ROLE_NAME = re.compile(rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
+_HONORIFIC = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+(?P<name>{NAME})\b")
+_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)[ \t]+(?P<name>{NAME})\b")
+_ME_NAME = re.compile(rf"\b(?:me|myself)[ \t]*\((?P<name>{NAME})\)")
 _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})[ \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
-_AT_ORG = re.compile(rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?:runs|leads|heads|manages|owns|handles|is)[ \t]+(?:[\w-]+[ \t]+){{0,3}}(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_AT_ORG = re.compile(rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
 _FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
 
@@ -70,6 +74,9 @@ class People:
             orgs: list[str] | str | None = None, side: str | None = None,
             fact: tuple[int, int] | None = None) -> Person | None:
         name = " ".join(name.split()).strip(" ,.")
+        shout = name if name.isupper() and len(name) > 3 else None
+        if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
+            name = name.title()
         words = name.split()
         if len(words) == 3 and (words[0].endswith(("ing", "ed")) or " ".join(words[1:]) in self.by_name):
             if at is not None:
@@ -80,6 +87,9 @@ class People:
         p = self.by_name.get(name)
         if p is None:
             p = self.by_name[name] = Person(name, {name})
+        if shout:
+            p.aliases.add(shout)
+            p.aliases.add(shout.split()[0])
         if role and not p.role:
             p.role = role.strip(" ,;")
         for org in [orgs] if isinstance(orgs, str) else (orgs or []):
@@ -123,7 +133,7 @@ def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str]
             continue
         if cues.any_of("ours").search(part):
             ours = True
-            part = re.sub(r"\(us\)", "", part, flags=re.I).strip()
+            part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
             if not part:
                 continue
         words = part.split()
@@ -160,7 +170,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
             continue
         section = lay.units[u.section] if u.section is not None else None
         in_attendees = bool(section and attendee.match(_norm(lay.text(section)))) or bool(
-            u.label and attendee.match(_norm(u.label)))
+            u.label and attendee.match(_norm(u.label))) or bool(
+            re.search(r"\b(?:attendees|participants|present|on the call)\s*:", text[u.start:u.end], re.I))
         group_org = group_side = None
         if in_attendees and u.label and not attendee.match(_norm(u.label)):
             if re.fullmatch(r"(?:us|we|our side|ours|our team|internal)", u.label.strip().lower()):
@@ -230,6 +241,13 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         side = "ours" if owner == "our" else "customer" if owner == "their" else None
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role, side=side,
                    fact=(s + m.start(), s + m.end()))
+    for m in _HONORIFIC.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"))
+    for m in _ROLE_NAME.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
+                   fact=(s + m.start(), s + m.end()))
+    for m in _ME_NAME.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours", fact=(s + m.start("name"), s + m.end("name")))
     for m in _ORG_ROLE_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=m.group("org"),
                    fact=(s + m.start(), s + m.end()))
@@ -240,6 +258,9 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             if p and m.group("org").split()[0] not in cues.stop_caps:
                 p.org_candidates.append(m.group("org"))
                 p.facts.append((u.doc, s + m.start(), s + m.end()))
+                role = m.groupdict().get("role")
+                if role and not p.role and cues.role_words.search(role):
+                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an )?", "", role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
         m = _SELF_ROLE.match(sent)

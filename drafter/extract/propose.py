@@ -128,7 +128,9 @@ class Proposer:
             for c in ranked[1:]:
                 if len(chosen) >= self.max_pieces - 1:
                     break
-                if c.unit == top.unit or self.context_score(c, fid) >= th + 1.5:
+                near = c.unit == top.unit or (c.features.get("account") or c.features.get("customer_person")
+                                              or (fid == "evidence" and c.features.get("url")))
+                if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
         pieces: list[Piece] = []
         for c in chosen:
@@ -141,7 +143,7 @@ class Proposer:
         u = self.lay.units[c.unit]
         text = self.lay.docs[u.doc].text
         if u.kind == "row":
-            return [Piece(u.doc, a, b, c.unit) for a, b in u.cells]
+            return [Piece(u.doc, a, b, c.unit) for a, b in (u.cells[1:] if u.label else u.cells)]
         start = c.start
         if c.actor_from == "label" and u.label_start is not None and c.start == u.body:
             start = u.label_start
@@ -235,8 +237,9 @@ def render(lay: Layout, pieces: list[Piece]) -> str:
     parts: list[str] = []
     prev: Piece | None = None
     for p in pieces:
-        text = " ".join(lay.docs[p.doc].text[p.start:p.end].split()) if "\n" in lay.docs[p.doc].text[p.start:p.end] \
-            else lay.docs[p.doc].text[p.start:p.end]
+        text = lay.docs[p.doc].text[p.start:p.end]
+        if "\n" in text:  # a wrapped or quoted ("> ") sentence reads as one line
+            text = " ".join(re.sub(r"\n[ \t]*(?:>[ \t]?)*", "\n", text).split())
         if prev is not None and prev.prefix:
             parts.append(": " + text)
         elif prev is not None:

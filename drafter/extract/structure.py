@@ -123,7 +123,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         piece = seg[a:b]
-        lead = len(piece) - len(piece.lstrip())
+        lead = len(piece) - len(piece.lstrip(" \t\n>"))  # no sentence starts with a quote marker
         a2, b2 = a + lead, a + len(piece.rstrip())
         if b2 > a2:
             out.append((start + a2, start + b2))

@@ -25,6 +25,8 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _NUMBER = re.compile(r"^\(?\d{1,2}\s*[.):]?\s+(?=\S)")
 _SEPARATORS = (":", " - ", " – ", " — ", " -- ")
 _CLASSIFICATION = re.compile(r"\bpartner[\s-]+(sourced|influenced)\b", re.IGNORECASE)
+# The audit line `write_markdown(audit=...)` ends an export with: a rule, then "Reviewed by ...".
+_AUDIT = re.compile(r"\n {0,3}---[ \t]*\n[ \t]*\n(Reviewed by [^\n]+?)[ \t]*\n*\Z")
 
 PREAMBLE = "preamble"
 
@@ -139,8 +141,14 @@ def infer_classification(text: str) -> str | None:
 
 
 def read_markdown(text: str, path: str = "<markdown>") -> Packet:
-    """Parse a Markdown packet. Unknown sections land in `extra_sections`, never dropped."""
+    """Parse a Markdown packet. Unknown sections land in `extra_sections`, never dropped.
+
+    The audit line an export ends with is kept in `provenance["audit"]`, not in the last field.
+    """
     meta, body = _front_matter(text, path)
+    audit = _AUDIT.search(body)
+    if audit:
+        body = body[: audit.start()] + "\n"
     lines = body.split("\n")
     headers: dict[int, _Header] = {}
     in_fence = False
@@ -200,8 +208,9 @@ def read_markdown(text: str, path: str = "<markdown>") -> Packet:
     if title is None:
         title = meta.get("title") or meta.get("packet")
     try:
-        return Packet(id=pid, title=title, classification=classification, fields=values,
-                      metadata=meta, extra_sections=extra)
+        return Packet.model_validate({"id": pid, "title": title, "classification": classification,
+                                      "fields": values, "metadata": meta, "extra_sections": extra,
+                                      "provenance": {"audit": audit.group(1)} if audit else {}})
     except ValueError as e:
         raise InputError(path, str(e).splitlines()[-1].strip()) from e
 

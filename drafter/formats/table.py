@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from pydantic import ValidationError
+
 from drafter.errors import InputError
 from drafter.fields import FIELD_IDS
 from drafter.formats.jsonfmt import _first_error, packet_from_flat, packet_from_obj
@@ -67,9 +69,8 @@ def iter_csv(path: str | Path, columns: dict[str, str] | None = None) -> Iterato
                 continue
             try:
                 yield row_no, packet_from_flat(dict(zip(header, cells, strict=False)), columns)
-            except ValueError as e:
-                msg = _first_error(e) if hasattr(e, "errors") else str(e)
-                yield row_no, InputError(p, msg, row_no)
+            except ValidationError as e:
+                yield row_no, InputError(p, _first_error(e), row_no)
 
 
 def iter_jsonl(path: str | Path) -> Iterator[Record]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from drafter.rubric.dates import dates_after
 from drafter.rubric.load import Rubric
 from drafter.rubric.model import Level
 from drafter.rubric.priority import PriorityList
@@ -37,6 +39,7 @@ class Context:
     placeholders: dict[str, str] = field(default_factory=dict)
     _people: dict[str, list[Person]] = field(default_factory=dict)
     known_first: frozenset[str] = frozenset()
+    reference: date | None = None
 
     def people(self, fid: str) -> list[Person]:
         if fid not in self._people:
@@ -54,7 +57,8 @@ class Context:
         return self.rubric.pat[key].search(text)
 
 
-def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList | None) -> Context:
+def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList | None,
+                  reference: date | None = None) -> Context:
     """Values with whole-field placeholders ("TBD", "n/a") blanked, and the first names of everyone named."""
     cleaned: dict[str, str] = {}
     placeholders: dict[str, str] = {}
@@ -65,19 +69,12 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
             placeholders[fid] = v
             v = ""
         cleaned[fid] = v
-    ctx = Context(cleaned, rubric, priority, placeholders)
+    # A first name alone ("Dana meets...") counts once someone called Dana is named in full somewhere.
     firsts: set[str] = set()
-    for fid in cleaned:
-        for p in ctx.people(fid):
-            if " " in p.name:
-                firsts.update((p.first, p.name.split()[-1]))
-    ctx.known_first = frozenset(firsts)
-    # A first name alone ("Dana meets...") counts once we know who Dana is: look again where one appears.
-    for fid, found in list(ctx._people.items()):
-        named = {part for p in found for part in p.name.split()}
-        if any(w in ctx.known_first and w not in named for w in re.findall(r"[^\W\d_][\w'’-]*", cleaned[fid])):
-            del ctx._people[fid]
-    return ctx
+    for text in cleaned.values():
+        for p in people(text, rubric, full_names_only=True):
+            firsts.update((p.first, p.name.split()[-1]))
+    return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), reference=reference)
 
 
 def _absent(ctx: Context, fid: str, what: str) -> str:
@@ -239,7 +236,7 @@ def check_warm_path(ctx: Context) -> Check:
 
 def _clause_verbs(text: str, ctx: Context) -> int:
     verbs = 0
-    for clause in re.split(r";|\n|\bthen\b|,?\s+and\s+|,\s+", text):
+    for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
         head = " ".join(words(clause)[:2])
         if head and ctx.rubric.lex["action_verbs"].rx.match(head):
             verbs += 1
@@ -254,7 +251,7 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         msg = _absent(ctx, fid, f"the {who} next move")
         return Check("missing", [msg], {"no_next_move": msg}), False
     vague = ctx.find("vague_moves", text)
-    action = ctx.find("action_verbs", text)
+    action = ctx.find("action_verbs", text) or (not vague and ctx.pat("date", text))
     if not action:
         msg = f"the {who} move is not one concrete action ({_quote(vague or text)})"
         return Check("missing", [msg], {"no_next_move": msg}, text=vague or text), False
@@ -267,18 +264,21 @@ def check_seller_move(ctx: Context) -> Check:
         check.facts["concrete"] = False
         return check
     text = ctx.values["seller_move"]
-    several = _clause_verbs(text, ctx) >= 3
+    if _clause_verbs(text, ctx) >= 3:
+        msg = f"several moves where one is asked for ({_quote(text)})"
+        return Check("weak", [msg], {"no_next_move": msg}, {"concrete": False}, text)
     deferred = ctx.find("deferrals", text)
+    if not deferred and ctx.reference:
+        late = [d for d in dates_after(text, ctx.reference) if d > ctx.reference + timedelta(days=7)]
+        if late:
+            deferred = f"{late[0]:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
     notes = []
-    if several:
-        notes.append("several moves where one is asked for")
     if deferred:
-        notes.append(f"not doable this week ({_quote(deferred)})")
-    ok = not several and not deferred
-    if ok:
+        notes.append(f"not doable this week ({deferred if ctx.reference and ',' in deferred else _quote(deferred)})")
+    else:
         when = ctx.pat("this_week", text)
         notes.append("one concrete action" + (f", {when.group(0)}" if when else ""))
-    return Check("strong" if ok else "weak", notes, {}, {"concrete": ok}, deferred)
+    return Check("weak" if deferred else "strong", notes, {}, {"concrete": not deferred}, deferred)
 
 
 def check_partner_move(ctx: Context) -> Check:
@@ -338,13 +338,16 @@ def check_evidence(ctx: Context) -> Check:
     doc = ctx.find("documents", text)
     where = ctx.find("evidence_locations", text)
     bad = ctx.find("unverifiable", text)
-    if not (url or record) and (bad or not doc):
+    if not (url or record) and not (doc and where) and (bad or not doc):
         why = f"{_quote(bad)} cannot be checked" if bad else "names no link, record or document"
         msg = f"no evidence a seller can open: {why}"
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, bad or text)
-    if url or record or (doc and where and not bad):
-        link = (url or record).group(0) if (url or record) else text
+    if (url or record or (doc and where)) and not bad:
+        hit = url or record
+        link = hit.group(0) if hit else text
         return Check("strong", [f"openable: {_quote(link)}"], {}, {"verifiable": True})
+    if bad:
+        return Check("weak", [f"part of it cannot be checked ({_quote(bad)})"], {}, {"verifiable": True}, bad)
     return Check("weak", [f"names {_quote(doc or '')} but not where to open it"], {}, {"verifiable": True})
 
 
@@ -362,11 +365,15 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
     sentence = next((s for s in sents if _OWN.search(s)), sents[0] if sents else text)
     lo, hi = 0, len(sentence)
     m = _OWN.search(sentence)
-    if m and m.group(0).lower().startswith(("owned by", "owner")):
+    # "Owner: Jo", "Owned by Jo" name the owner after the word; "Jo owns it", "Jo is the owner" before it.
+    if m and (m.group(0).lower().startswith("owned by") or (
+            m.group(0).lower().startswith("owner") and not re.search(r"[^\W\d_]", sentence[:m.start()].replace(
+                "The", "").replace("the", "")))):
         lo = m.end()
     elif m:
         hi = m.start()
-    stop = re.search(r"\b(?:until|unless|once|when|after)\b", sentence[lo:hi])
+    stop = re.search(r"\b(?:until|unless|once|when|after)\b|;|\s[-–—]\s|—|\bto\s+(?:accept|respond|reply|answer)"
+                     r"|\b(?:replies|responds|accepts|response|window)\b", sentence[lo:hi])
     if stop:
         hi = lo + stop.start()
     subject = sentence[lo:hi]

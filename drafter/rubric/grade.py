@@ -5,8 +5,9 @@ from __future__ import annotations
 from drafter.fields import BY_ID, FIELD_IDS
 from drafter.packet import Packet
 from drafter.rubric import checks as c
+from drafter.rubric.dates import reference_date
 from drafter.rubric.load import Rubric, load_rubric
-from drafter.rubric.model import FieldGrade, Finding, Grade, Level, Scorecard
+from drafter.rubric.model import FieldGrade, Finding, Grade, Kind, Level, Scorecard
 from drafter.rubric.priority import PriorityList
 
 POINTS: dict[str, int] = {"strong": 2, "weak": 1, "missing": 0}
@@ -34,7 +35,7 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
     """Grade one packet against the rubric (SPEC sections 2 and 3)."""
     rubric = rubric or load_rubric()
     raw = {fid: packet.fields[fid].value or "" for fid in FIELD_IDS}
-    ctx = c.build_context(raw, rubric, priority)
+    ctx = c.build_context(raw, rubric, priority, reference_date(packet.metadata))
     owner, accept = c.check_owner(ctx)
     by_field: dict[str, c.Check] = {
         "account": c.check_account(ctx), "partner": c.check_partner(ctx),
@@ -45,9 +46,10 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
     }
     findings: list[Finding] = []
 
-    def add(fid_: str, kind: str, fid: str, message: str, spec: dict, text: str | None = None) -> None:
+    def add(fid_: str, kind: Kind, fid: str, message: str, spec: dict, text: str | None = None) -> None:
+        role = spec.get("role", BY_ID[fid].role) if spec.get("field") in (None, fid) else BY_ID[fid].role
         findings.append(Finding(id=fid_, kind=kind, field=fid, message=message, fix=spec.get("fix", ""),
-                                role=spec.get("role", BY_ID[fid].role), text=text))  # type: ignore[arg-type]
+                                role=role.replace(" (AE accepts)", ""), text=text))
 
     modes: list[str] = []
     signals: list[str] = []
@@ -89,8 +91,8 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
         mode_fired = any(f.id == GATE_MODES.get(gate) and f.field == fid for f in findings)
         if not ok and not mode_fired:
             extra_gates.append(gate)
-            why = "; ".join(by_field[fid].notes) or "does not hold"
-            add(gate, "gate", fid, f"gate not met: {why}", spec, by_field[fid].text)
+            reason = "; ".join(by_field[fid].notes) or "does not hold"
+            add(gate, "gate", fid, f"gate not met: {reason}", spec, by_field[fid].text)
 
     partner_person = bool(by_field["partner"].facts.get("person"))
     levels: dict[str, Level] = {

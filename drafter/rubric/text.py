@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from drafter.rubric.load import Rubric
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?")
+# Tokens that can start a name: not ASCII lower case (the cheap filter; isupper() decides the rest).
+_CAP_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z](?:[\w'’.-]*[^\W_])?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])|\n+")
 _ROLE_AFTER = re.compile(r"^\s*(?:,|\(|\s-\s|\s–\s|\s—\s|:|\bis\b|\bas\b|\bthe\b)+\s*"
                          r"(?:the\s+|our\s+|their\s+|a\s+|an\s+)?([^.;)\n]{1,80})")
@@ -60,16 +61,18 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
     return None
 
 
-def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset()) -> list[Person]:
+def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
+           full_names_only: bool = False) -> list[Person]:
     """People named in text: runs of 2-4 capitalised name tokens that are not organisation words, or a
-    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere."""
+    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere.
+    `full_names_only` skips single names and roles (a cheap pass to learn who is named)."""
     text = text or ""
     org = rubric.words["org_words"]
     not_names = rubric.words["not_names"]
     particles = rubric.words["name_particles"]
     person_verbs = rubric.words["person_verbs"]
     roles = rubric.words["roles"]
-    toks = list(_TOKEN.finditer(text))
+    toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
     found: list[Person] = []
     i = 0
     while i < len(toks):
@@ -84,13 +87,11 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset())
         while j < len(toks) and len(run) < 5:
             gap = text[run[-1].end():toks[j].start()]
             nxt = _clean_token(toks[j].group(0))
-            if gap != " " or _clean_token(run[-1].group(0)) != run[-1].group(0).rstrip("."):
+            joined = gap == " " or (gap.startswith(" ") and gap.endswith(" ") and len(gap) < 12
+                                    and all(w in particles for w in gap.split()))
+            if not joined or _clean_token(run[-1].group(0)) != run[-1].group(0).rstrip("."):
                 break
-            if nxt.lower() in particles and j + 1 < len(toks) and _is_cap(toks[j + 1].group(0)):
-                run.append(toks[j])
-                j += 1
-                continue
-            if not _is_cap(nxt) or nxt.isupper() and len(nxt) > 1:
+            if nxt.isupper() and len(nxt) > 1:
                 break
             run.append(toks[j])
             j += 1
@@ -105,13 +106,16 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset())
             i = j
             continue
         run, names = run[:cut], names[:cut]
-        start, end = run[0].start(), run[0].start() + len(" ".join(r.group(0) for r in run))
-        end = start + len(_clean_token(text[start:end]))
+        start = run[0].start()
+        end = start + len(_clean_token(text[start:run[-1].end()]))
+        names = text[start:end].split() if len(run) > 1 else names
         if len(names) >= 2 and len(names) <= 4:
-            found.append(Person(" ".join(names), _role_near(text, start, end, rubric), start, end))
-        elif len(names) == 1:
+            role = None if full_names_only else _role_near(text, start, end, rubric)
+            found.append(Person(" ".join(names), role, start, end))
+        elif len(names) == 1 and not full_names_only:
             after = text[end:end + 30]
-            next_word = (re.match(r"\s*([\w'’]+)", after) or [None, ""])[1].lower()
+            nm = re.match(r"\s*([\w'’]+)", after)
+            next_word = nm.group(1).lower() if nm else ""
             role = _role_near(text, start, end, rubric)
             acts = next_word in person_verbs
             if word in known_first or (role and re.match(r"\s*[,(]", after)) or (acts and len(word) > 2):
