@@ -27,6 +27,8 @@ CLASSIFICATIONS = ("partner-sourced", "partner-influenced")
 # `context=`, because instructor renders messages as Jinja templates when given a context, and
 # notes containing "{{" would be rewritten or fail. Each asyncio task sees its own value.
 DOCUMENTS: ContextVar[list[Document] | None] = ContextVar("drafter_documents", default=None)
+# The validator's last result, so the caller does not check an accepted answer twice.
+CHECKED: ContextVar[tuple[int, Checked] | None] = ContextVar("drafter_checked", default=None)
 
 
 @dataclass

@@ -32,6 +32,11 @@ class Span:
     status: str  # "exact" or "folded" (found after folding whitespace and typography)
 
 
+def plain(text: str) -> str:
+    """`text` with its typography folded (quotes, dashes, odd spaces), character for character."""
+    return text.translate(_FOLD)
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Text folded for tolerant matching, and for each folded character its index in `text`.
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from drafter import __version__
 from drafter.config import LLMSettings, api_key, cache_dir, config_path
 from drafter.errors import DrafterError, UsageError
-from drafter.extract.answer import DOCUMENTS, check_answer, parse_raw, raw_answer
+from drafter.extract.answer import CHECKED, DOCUMENTS, check_answer, parse_raw, raw_answer
 from drafter.extract.cache import ResponseCache, cache_key
 from drafter.extract.chunking import Plan, Request, plan_requests
 from drafter.extract.faults import api_error, no_key_error, quiet_logs, service_error
@@ -151,6 +151,7 @@ class LLMExtractor:
         hooks.on("completion:response", usage.add)
         s = self.settings
         token = DOCUMENTS.set(docs)
+        CHECKED.set(None)
         try:
             assert self._semaphore is not None
             async with self._semaphore:
@@ -159,7 +160,9 @@ class LLMExtractor:
                     messages=request.messages(docs, self.prompt), max_retries=s.validation_retries,
                     hooks=hooks, **self._limit())
             data = result.model_dump()
-            return Answer(check_answer(data, docs, self.prompt), calls[0]), data, usage
+            last = CHECKED.get()
+            checked = last[1] if last and last[0] == id(result) else check_answer(data, docs, self.prompt)
+            return Answer(checked, calls[0]), data, usage
         except InstructorRetryException as e:
             err = api_error(e)
             if err is not None:

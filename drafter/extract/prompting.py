@@ -98,7 +98,7 @@ def response_model(version: str = DEFAULT_PROMPT) -> type[BaseModel]:
     )
 
     def _grounded(self: BaseModel, info: ValidationInfo) -> BaseModel:
-        from drafter.extract.answer import DOCUMENTS, check_answer
+        from drafter.extract.answer import CHECKED, DOCUMENTS, check_answer
 
         docs = (info.context or {}).get("documents") or DOCUMENTS.get()
         if docs is None:
@@ -107,6 +107,7 @@ def response_model(version: str = DEFAULT_PROMPT) -> type[BaseModel]:
         checked = check_answer(self.model_dump(), docs, prompt)
         if checked.problems:
             raise ValueError(checked.retry_message(prompt))
+        CHECKED.set((id(self), checked))  # only accepted answers: an id is reused once its object is gone
         return self
 
     definitions: dict[str, Any] = {

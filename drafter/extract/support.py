@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from drafter.extract.grounding import fold
+from drafter.extract.grounding import plain
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BULLETS = {"-", "*", "\u2022", "\u2013", "\u2014"}
@@ -29,7 +29,7 @@ def _trim(token: str) -> str:
 
 def _norm(token: str) -> str:
     """A token as compared: folded typography, lower case, no edge punctuation, no possessive."""
-    t = _trim(fold(token)[0].lower())
+    t = _trim(plain(token).lower())
     for suffix in _CONTRACTIONS:
         if t.endswith(suffix) and len(t) > len(suffix):
             return t[: -len(suffix)]
