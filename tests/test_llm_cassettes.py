@@ -7,7 +7,8 @@ rewritten to https://api.openai.com/v1, since this machine has no key and no int
 
 Re-record from the stand-in:   DRAFTER_RECORD=standin python -m pytest tests/test_llm_cassettes.py
 Re-record against a real model (happy path and chunking; the fault scenarios need the stand-in):
-    DRAFTER_RECORD=real OPENAI_API_KEY=sk-... python -m pytest tests/test_llm_cassettes.py -k "happy or chunked"
+    DRAFTER_RECORD=real OPENAI_API_KEY=sk-... [DRAFTER_RECORD_MODEL=gpt-4o] \
+        python -m pytest tests/test_llm_cassettes.py -k "happy or chunked"
 A real model words its answers its own way, so the exact-value assertions are skipped then.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +29,8 @@ CASSETTES = ROOT / "fixtures" / "cassettes" / "test_llm_cassettes"
 SYNC = NOTES / "brightline-sync.md"
 LONG = NOTES / "harwick-qbr-record.md"
 RECORD = os.environ.get("DRAFTER_RECORD")  # None (replay), "standin" or "real"
+MODEL = {"model": os.environ["DRAFTER_RECORD_MODEL"]} if RECORD == "real" and os.environ.get("DRAFTER_RECORD_MODEL") \
+    else {}
 
 # A careful model's answer for fixtures/llm/brightline-sync.md: every quote copied from the notes
 # (the trigger's with straight quotation marks where the notes have curly ones).
@@ -139,26 +143,26 @@ exact = pytest.mark.skipif(RECORD == "real", reason="a real model words its answ
 
 @pytest.fixture(autouse=True)
 def _settings():
-    write_config(concurrency=1, max_retries=2, validation_retries=2, timeout=30)
+    write_config(concurrency=1, max_retries=2, validation_retries=2, timeout=30, **MODEL)
 
 
-@exact
 def test_happy_path(run, monkeypatch):
     with cassette("happy_path", monkeypatch) as cass:
         result, packet = _draft(run, SYNC)
     assert result.exit_code == 0, result.stderr
-    assert calls(cass) == 1
     assert_grounded(packet)
+    prov = packet["provenance"]
+    assert prov["backend"] == "openai" and prov["prompt_version"] == "llm-v1" and prov["requests"] == calls(cass)
+    assert prov["usage"]["total_tokens"] == prov["usage"]["prompt_tokens"] + prov["usage"]["completion_tokens"] > 0
+    if RECORD == "real":
+        return
+    assert calls(cass) == 1 and "1 request" in result.stderr
     fields = packet["fields"]
     assert all(f["status"] == "proposed" for f in fields.values())
     assert fields["partner"]["value"] == GOOD["partner"][0]
     assert packet["classification"] == "partner-influenced"
     trigger = fields["trigger"]["evidence"][0]["quote"]
     assert "\u201cwe find out" in trigger  # located despite straight quotes, kept as the notes write it
-    prov = packet["provenance"]
-    assert prov["backend"] == "openai" and prov["prompt_version"] == "llm-v1" and prov["requests"] == 1
-    assert prov["usage"]["total_tokens"] == prov["usage"]["prompt_tokens"] + prov["usage"]["completion_tokens"] > 0
-    assert "1 request" in result.stderr
 
 
 def test_ungrounded_quote_then_corrected(run, monkeypatch):
@@ -211,15 +215,16 @@ def test_malformed_answer(run, monkeypatch):
 
 
 def test_chunked_long_document(run, monkeypatch):
-    write_config(concurrency=1, max_retries=2, context_window=2600, output_tokens=1000, chunk_overlap=60)
+    write_config(concurrency=1, max_retries=2, context_window=2600, output_tokens=1000, chunk_overlap=60, **MODEL)
     with cassette("chunked_long_document", monkeypatch) as cass:
         result, packet = _draft(run, LONG)
     assert result.exit_code == 0, result.stderr
     prov = packet["provenance"]
-    assert prov["chunks"] > 1 and prov["requests"] == prov["chunks"] == calls(cass)
+    assert prov["chunks"] > 1 and prov["requests"] == calls(cass) >= prov["chunks"]
     assert_grounded(packet)
     bodies = [json.loads(r.body)["messages"][1]["content"] for r in cass.requests]
-    assert all(f"part {i} of {len(bodies)}" in b for i, b in enumerate(bodies, 1))
+    parts = {re.search(r"This is part (\d+) of (\d+)", b).groups() for b in bodies}
+    assert parts == {(str(i), str(prov["chunks"])) for i in range(1, prov["chunks"] + 1)}
     if RECORD != "real":
         fields = packet["fields"]
         assert "OPP-55310" in fields["account"]["value"]  # from the co-sell section, early in the record

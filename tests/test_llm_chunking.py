@@ -107,3 +107,9 @@ def test_merge_explains_missing_fields():
     fields, _ = merge_answers(answers({"owner": dropped}, {}), PROMPT)
     assert fields["owner"].status == "missing" and "'Sam owns it' is not in the notes" in fields["owner"].note
     assert fields["partner"].note == "Not found in the notes."
+
+
+def test_the_responses_api_schema_is_counted_as_sent():
+    plain = plan_requests([doc("Account: Orla.")], PROMPT, model_info("gpt-4.1-mini"), 2000)
+    inlined = plan_requests([doc("Account: Orla.")], PROMPT, model_info("gpt-4.1-mini"), 2000, inline_schema=True)
+    assert inlined.overhead > plain.overhead + 500  # eleven copies of the field schema instead of one

@@ -200,3 +200,20 @@ def test_timeouts_and_no_connection(run, monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{_closed_port()}/v1")
     result = run("draft", "--backend", "openai", SYNC)
     assert result.exit_code == 4 and "cannot connect" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_openai_and_instructor_load_only_when_a_model_is_called(tmp_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom drafter.cli import main\n"
+        f"sys.argv = ['drafter', 'draft', '--dry-run', {str(SYNC)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import drafter.extract.llm, drafter.extract.faults, drafter.cli.draft_each\n"
+        "print('LOADED=' + ','.join(m for m in ('openai', 'instructor') if m in sys.modules))"
+    )
+    env = {"PATH": "", "DRAFTER_CACHE_DIR": str(tmp_path / "c"), "DRAFTER_CONFIG": str(tmp_path / "none.toml")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
+    assert "nothing was sent" in out
+    assert out.strip().splitlines()[-1] == "LOADED="

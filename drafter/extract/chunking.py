@@ -100,10 +100,10 @@ def split_by_tokens(text: str, enc: tiktoken.Encoding, size: int, overlap: int) 
 
 
 def plan_requests(docs: list[Document], prompt: Prompt, model: ModelInfo, output_tokens: int,
-                  overlap: int = 200) -> Plan:
+                  overlap: int = 200, inline_schema: bool = False) -> Plan:
     """Count the prompt and the notes, then pack them into as few requests as the context allows."""
     enc = encoding(model.encoding)
-    schema = schema_text(prompt.version)
+    schema = schema_text(prompt.version, inline=inline_schema)
     overhead = count_messages(prompt.messages([]), enc, schema)
     budget = model.context_window - overhead - output_tokens - SAFETY_MARGIN
     if budget < 256:

@@ -82,7 +82,9 @@ class LLMExtractor:
     # -- before any call -------------------------------------------------------------------------
 
     def plan(self, docs: list[Document]) -> Plan:
-        return plan_requests(docs, self.prompt, self.model, self.settings.output_tokens, self.settings.chunk_overlap)
+        s = self.settings
+        return plan_requests(docs, self.prompt, self.model, s.output_tokens, s.chunk_overlap,
+                             inline_schema=s.mode == "responses")
 
     def cache_key(self, docs: list[Any], plan: Plan) -> str:
         s = self.settings

@@ -126,8 +126,27 @@ def response_model(version: str = DEFAULT_PROMPT) -> type[BaseModel]:
     )
 
 
-def schema_text(version: str = DEFAULT_PROMPT) -> str:
-    """The schema as sent beside the messages, for counting its tokens."""
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            rest = {k: v for k, v in node.items() if k != "$ref"}
+            return {**_inline(defs[ref.rsplit("/", 1)[1]], defs), **rest}
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
+def schema_text(version: str = DEFAULT_PROMPT, inline: bool = False) -> str:
+    """The schema as sent beside the messages, for counting its tokens.
+
+    `inline`: with references expanded, as instructor sends it to the Responses API (strict
+    mode does not accept a `$ref` with a description beside it).
+    """
     model = response_model(version)
-    tool = {"name": model.__name__, "description": model.__doc__, "parameters": model.model_json_schema()}
+    schema = model.model_json_schema()
+    if inline:
+        schema = _inline(schema, schema.get("$defs", {}))
+    tool = {"name": model.__name__, "description": model.__doc__, "parameters": schema}
     return json.dumps(tool, separators=(",", ":"))
