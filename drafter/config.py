@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -130,10 +130,8 @@ def load_settings(path: Path | None = None) -> LLMSettings:
         settings = LLMSettings(**values)
     except TypeError as e:
         raise InputError(where, f"bad setting ({e})") from e
-    for f in fields(LLMSettings):
-        v = getattr(settings, f.name)
-        if f.name in ("timeout", "max_cost") and isinstance(v, int) and not isinstance(v, bool):
-            settings = replace(settings, **{f.name: float(v)})
+    settings = replace(settings, timeout=float(settings.timeout),
+                       max_cost=None if settings.max_cost is None else float(settings.max_cost))
     return _checked(settings, str(where))
 
 

@@ -29,6 +29,7 @@ class Reply:
     arguments: str | None = None  # the model's answer text (tool arguments or message content)
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
+    finish_reason: str = "stop"  # "length": the answer was cut off at the output limit
 
 
 def answer(**fields: Any) -> Reply:
@@ -124,7 +125,7 @@ def _completion(path: str, body: dict[str, Any], reply: Reply, enc: Any) -> dict
         message = {"role": "assistant", "content": out, "refusal": None}
     return {
         "id": "chatcmpl-standin", "object": "chat.completion", "created": now, "model": model,
-        "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": reply.finish_reason}],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                   "total_tokens": prompt_tokens + completion_tokens},
         "system_fingerprint": "fp_standin",

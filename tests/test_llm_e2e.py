@@ -217,3 +217,13 @@ def test_openai_and_instructor_load_only_when_a_model_is_called(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
     assert "nothing was sent" in out
     assert out.strip().splitlines()[-1] == "LOADED="
+
+
+def test_an_answer_cut_off_at_the_output_limit_says_what_to_raise(run, monkeypatch):
+    with StandIn(Script(Reply(arguments='{"account": {"value": "Saint', finish_reason="length"))) as s:
+        monkeypatch.setenv("OPENAI_BASE_URL", s.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", KEY)
+        write_config(max_retries=0, output_tokens=50)
+        result = run("draft", "--backend", "openai", SYNC)
+    assert result.exit_code == 2 and "cut off at 50 tokens; raise output_tokens" in result.stderr
+    assert result.stderr.count("\n") == 1

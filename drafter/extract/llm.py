@@ -224,7 +224,7 @@ class LLMExtractor:
             "cached": cached, "drafted_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         packet = Packet(
-            classification=classification, fields=fields,
+            classification=classification, fields=fields,  # type: ignore[arg-type]  # checked in answer.py
             sources=[Source(path=d.path, kind=d.kind, sha256=d.sha256, date=getattr(d, "date", None)) for d in docs],
             provenance=provenance,
         )
@@ -252,7 +252,7 @@ class LLMExtractor:
                     on_done(name, result)
                 return result
 
-            given = plans or [None] * len(items)
+            given: list[Plan | None] = list(plans) if plans else [None] * len(items)
             return list(await asyncio.gather(*(one(n, d, p) for (n, d), p in zip(items, given, strict=True))))
 
     def draft_many(self, items: list[tuple[str, list[Document]]],

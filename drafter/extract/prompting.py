@@ -121,7 +121,7 @@ def response_model(version: str = DEFAULT_PROMPT) -> type[BaseModel]:
         prompt.schema["name"],
         __doc__=prompt.schema["description"],
         __config__=ConfigDict(extra="ignore"),
-        __validators__={"_grounded": model_validator(mode="after")(_grounded)},
+        __validators__={"_grounded": model_validator(mode="after")(_grounded)},  # type: ignore[dict-item]
         **definitions,
     )
 
