@@ -31,16 +31,24 @@ FILLER = [
     "There is a lot of interest in the new reporting features across the base.",
 ]
 STORY = [
-    ("Marcus Oyelaran", "Ines, quick intro: Dana runs partnerships at Brantley Systems, the integrator we keep meeting."),
-    ("Dana Whitfield", "Brantley Systems rolled out the warehouse platform at Coldharbor Foods last year and we still run their monthly ops review."),
-    ("Ines Calder", "Coldharbor Foods is on my target list this half, and there is an early opportunity, OPP-44120, from their demo request."),
-    ("Dana Whitfield", "At the last review their COO, Priya Okafor, said: \"We lose a day every week reconciling shipments by hand.\""),
-    ("Ines Calder", "Our reconciliation module matches every shipment automatically, and your platform feeds it the warehouse data they already have."),
+    ("Marcus Oyelaran", "Ines, quick intro: Dana runs partnerships at Brantley Systems, the integrator we keep"
+                        " meeting."),
+    ("Dana Whitfield", "Brantley Systems rolled out the warehouse platform at Coldharbor Foods last year and we still"
+                       " run their monthly ops review."),
+    ("Ines Calder", "Coldharbor Foods is on my target list this half, and there is an early opportunity, OPP-44120,"
+                    " from their demo request."),
+    ("Dana Whitfield", "At the last review their COO, Priya Okafor, said: \"We lose a day every week reconciling"
+                       " shipments by hand.\""),
+    ("Ines Calder", "Our reconciliation module matches every shipment automatically, and your platform feeds it the"
+                    " warehouse data they already have."),
     ("Marcus Oyelaran", "How warm is Priya? Would she take a meeting with us?"),
-    ("Dana Whitfield", "Very warm. I see her every month at the ops review. I can bring Ines in at the next one on the 14th."),
-    ("Ines Calder", "Great, I will join on the 14th and bring the reconciliation demo with a food distribution dataset."),
+    ("Dana Whitfield", "Very warm. I see her every month at the ops review. I can bring Ines in at the next one on"
+                       " the 14th."),
+    ("Ines Calder", "Great, I will join on the 14th and bring the reconciliation demo with a food distribution"
+                    " dataset."),
     ("Dana Whitfield", "I will send you the shipment volumes and the review deck by Friday."),
-    ("Marcus Oyelaran", "I checked deal registration this morning: no reseller is registered on Coldharbor and no other partner is attached."),
+    ("Marcus Oyelaran", "I checked deal registration this morning: no reseller is registered on Coldharbor and no"
+                        " other partner is attached."),
     ("Marcus Oyelaran", "I will own this handoff until Ines accepts it, response within two business days."),
 ]
 

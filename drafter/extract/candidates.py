@@ -25,8 +25,10 @@ _QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
 _INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
-_COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is going to|has offered|can|should|plans? to|promised)\b", re.I)
-_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
+_COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
+                     r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
+                            r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
 
 @dataclass
@@ -62,7 +64,8 @@ class Labeler:
             for alias in sorted(org.aliases if org else (), key=len, reverse=True):
                 subs.append((re.compile(rf"(?<![\w&]){re.escape(alias)}(?![\w&])"), word))
         self.subs = subs
-        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take on)\s+")
+        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"
+                                   r" on)\s+")
 
     def field(self, label: str | None) -> str | None:
         if not label:
@@ -133,9 +136,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
             sec_topic[i] = -3.0
         elif acc and own[i] == 2.0:
             sec_topic[i] = 2.0
-        elif generic.match(re.sub(r"^\d+\s*", "", head)):
-            sec_topic[i] = 0.0
-        elif acc is None:
+        elif generic.match(re.sub(r"^\d+\s*", "", head)) or acc is None:
             sec_topic[i] = 0.0
         else:
             body = [j for j in range(i + 1, n) if _under(units, j, i)]
@@ -219,14 +220,12 @@ class Scorer:
             in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
             label_fid = self.labeler.field(u.label) if u.sep != "=" else None
-            start = u.body if label_fid or action_label else u.start
-            if u.kind == "row":
-                spans = [(u.start, u.end)]
-            else:
-                spans = sentences(text, start, u.end)
+            start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
+            spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
-                c.features["action_context"] = bool(in_actions or action_label or (u.kind == "row" and "who" in u.columns))
+                in_table = u.kind == "row" and "who" in u.columns
+                c.features["action_context"] = bool(in_actions or action_label or in_table)
                 self._features(c, u, text, action_label)
                 out.append(c)
         return out
@@ -309,10 +308,10 @@ class Scorer:
         lead = _LEAD.match(c.text)
         head = c.start + (lead.end() if lead else 0)
         for p, a, b in people:
-            if a == head or (a <= head + 2 and a >= head):
-                if _COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s "):
-                    c.actor, c.actor_from = p, "subject"
-                    return
+            at_head = head <= a <= head + 2
+            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")):
+                c.actor, c.actor_from = p, "subject"
+                return
         m = self.ents._org_rx.match(text, head) if self.ents._org_rx else None
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
@@ -324,7 +323,7 @@ class Scorer:
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"
             return
-        for p, a, b in people:
+        for p, _, b in people:
             if _COMMIT.match(text[b:c.end].lstrip()):
                 c.actor, c.actor_from = p, "subject"
                 return

@@ -16,16 +16,22 @@ _MONTHS = {m: i for i, m in enumerate(
 _DAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "a": 1}
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WD = r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WD = (r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+       r"|sun(?:day)?)\.?")
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("dmy", re.compile(rf"\b(?:{_WD},?[ \t]+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MON}(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b", re.I)),
-    ("mdy", re.compile(rf"\b(?:{_WD},?[ \t]+)?{_MON}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("dmy", re.compile(rf"\b(?:{_WD},?[ \t]+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MON}(?:,?[ \t]+(?P<y>(?:19"
+                       rf"|20)\d\d))?\b", re.I)),
+    ("mdy", re.compile(rf"\b(?:{_WD},?[ \t]+)?{_MON}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<y>(?:19"
+                       rf"|20)\d\d))?", re.I)),
     ("num", re.compile(rf"\b(?:{_WD},?[ \t]+)?(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\b(?!/)", re.I)),
     ("nth", re.compile(rf"\b(?:{_WD}[ \t]+)?the[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b", re.I)),
-    ("rel", re.compile(r"\b(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|this (?:week|wk)|next (?:week|wk)|end of (?:the )?(?:week|wk|day|month)|eow|eod|eom|next month)\b", re.I)),
-    ("days", re.compile(r"\b(?:in|within)[ \t]+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)[ \t]+(?P<biz>business[ \t]+|working[ \t]+)?(?P<unit>days?|weeks?)\b", re.I)),
+    ("rel", re.compile(r"\b(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|this (?:week|wk)|next (?:week|wk)|end of"
+                       r" (?:the )?(?:week|wk|day|month)|eow|eod|eom|next month)\b", re.I)),
+    ("days", re.compile(r"\b(?:in|within)[ \t]+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)["
+                        r" \t]+(?P<biz>business[ \t]+|working[ \t]+)?(?P<unit>days?|weeks?)\b", re.I)),
     ("wd", re.compile(rf"\b(?P<next>next[ \t]+|this[ \t]+)?{_WD}(?![\w/])", re.I)),
 ]
 

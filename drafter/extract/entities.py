@@ -18,10 +18,13 @@ from drafter.extract.structure import Layout, Unit, sentences
 _TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
 _PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
-_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})")
-_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})[ \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
+_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
+                     r" \t]+)?[A-Z][\w&'’-]*){0,4})")
+_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})["
+                        r" \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
 _PARTNER_CUE = re.compile(
-    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns? (?:their|the)\b"
+    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns?"
+    r" (?:their|the)\b"
     r"|\bhas sold\b|\bsupported\b|\bmanages? their\b|\bdeploys\b|\bconnects\b|\bmigrates\b|\bhandles\b|\bsi\b|\bmsp\b"
     r"|\bintegrator\b|\bdid the\b|\bmarketplace\b|\bmktplace\b|\bcommit\b", re.I)
 
@@ -112,8 +115,8 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
     described = [(d, a, b) for p in people for d, a, b in p.facts]
     role_noun = re.compile(r"\b(?:" + "|".join(cues.raw["text"]["role_nouns"]) + r")\b", re.I)
-    labels = {u.label.strip("*_ ") for u in lay.units if u.label and u.kind != "header"}
-    labels |= {lay.text(u).strip("*_: ") for u in lay.units if u.kind == "heading"}
+    # a phrase standing alone as a label line ("Customer Profile:", "Open Questions:") is not a name
+    label_spans = {(u.doc, u.start, u.end) for u in lay.units if u.kind == "heading" and u.level >= 5}
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for u in lay.units:
         spans_of.setdefault(u.doc, []).append((u.start, u.end))
@@ -122,12 +125,14 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         for m in (m for a, b in spans_of.get(di, []) for m in _PHRASE.finditer(text, a, b)):
             mid = (di, m.start()) not in starts and not any(
                 d == di and a <= m.start() < b for d, a, b in described)
+            if any(d == di and a <= m.start() < b and len(lay.docs[d].text[a:b].split()) <= 8
+                   for d, a, b in label_spans):
+                continue
             for k, phrase in enumerate(pieces(m.group())):
                 words = phrase.split()
-                if phrase in labels:
-                    continue
                 if len(words) >= 2:
-                    if all(_ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words) or role_noun.search(phrase):
+                    if role_noun.search(phrase) or all(
+                            _ACRONYM.fullmatch(w) or cues.role_words.fullmatch(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
                 elif (len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase)
@@ -139,7 +144,7 @@ def _candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     if name not in people.by_name:
                         orgs.setdefault(name, Org(name, {name})).aliases.add(m.group("abbr"))
     for p in people:
-        for cand in p.org_candidates:
+        for cand in p.org_candidates + p.org_hints:
             for c in pieces(cand) if "/" not in cand else []:
                 if " " in c:
                     orgs.setdefault(c, Org(c, {c}))
@@ -190,7 +195,8 @@ def _map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | 
             of.setdefault(a, o)
     if not of:
         return None, of
-    rx = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True)) + r")(?![\w&])")
+    alternatives = "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w&])(?:" + alternatives + r")(?![\w&])")
     for i, doc in enumerate(lay.docs):
         for m in rx.finditer(doc.text):
             of[m.group()].mentions.append((i, m.start(), m.end()))
@@ -203,7 +209,7 @@ def _norm(text: str) -> str:
 
 _SERVES = re.compile(r"\b(?:implemented|runs?|ran|has run|operated|operates|manages?|managed|built|hosts?|hosted|"
                      r"supports?|supported|rolled out|deployed|migrated|did)\b")
-_WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?|—|–)\s+(?=[A-Z])")
+_WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?)\s+(?=[A-Z])")
 _PARTNER_WORDS = re.compile(r"\bpartner|\balliance|\bchannel\b|\breseller|\bqbr\b|\bpdm\b", re.I)
 _CUSTOMER_IS = re.compile(
     r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:company|customer|payer|provider|fintech|bank|retailer|manufacturer|"
@@ -239,9 +245,16 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
             score[id(o)] = score.get(id(o), 0) + w
 
     titles = _title_units(lay)
+    seen_sec: set[int] = set()
     for i, u in enumerate(lay.units):
         text = lay.docs[u.doc].text
         unit_text = text[u.start:u.end]
+        if i in titles and not _PARTNER_WORDS.search(unit_text):
+            dash = re.search(r"\s[—–-]\s+(?=[A-Z])", unit_text)  # "Discovery Call Summary — MedFirst Health"
+            after = ents.orgs_in(text, u.start + dash.end(), u.end)[:1] if dash else []
+            if after and after[0].mentions and re.fullmatch(
+                    r"[\W\s]*", text[_mention_end(after[0], u.doc, u.start + dash.end()):u.end]):
+                add(after, 1.5)
         if i in titles or u.kind == "heading":
             w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
             add(ents.orgs_in(text, u.start, u.end)[:1], w)
@@ -255,6 +268,11 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
             continue
         if u.label and account_label and account_label.match(_norm(u.label)):
             add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
+        sec = lay.units[u.section] if u.section is not None else None
+        is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
+        if is_profile and u.section not in seen_sec:
+            seen_sec.add(u.section)  # "Customer Profile:" then "MedFirst Health is a healthcare payer ..."
+            add(ents.orgs_in(text, u.start, u.end)[:1], 4.0)
         masked = _mask_people(text, u, ents)
         unit_orgs = ents.orgs_in(masked, u.start, u.end)
         opp_in_unit = False
@@ -283,8 +301,8 @@ def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> 
                 parent = lay.units[u.parent]
                 add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
         for p, _, _ in ents.people_in(text, u.start, u.end):
-            if p.side == "customer" and p.org_candidates:
-                add([o for o in ents.orgs_in(p.org_candidates[0])][:1], 0.5)
+            if p.side == "customer" and (p.org_candidates or p.org_hints):
+                add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
     return score
 
 
@@ -319,6 +337,10 @@ def _score_partner(lay: Layout, ents: Entities, orgs: list[Org]) -> dict[int, fl
     return score
 
 
+def _mention_end(org: Org, doc: int, start: int) -> int:
+    return min((b for d, a, b in org.mentions if d == doc and a >= start), default=start)
+
+
 def _mask_people(text: str, u: Unit, ents: Entities) -> str:
     """The text with the descriptions of people blanked, so "(Jess Tran, SaaS mid-mkt)" names no account."""
     spans = [(a, b) for p in ents.people for d, a, b in p.facts if d == u.doc and a < u.end and b > u.start]
@@ -332,7 +354,7 @@ def _mask_people(text: str, u: Unit, ents: Entities) -> str:
 
 
 def _resolve_org(p: Person, ents: Entities) -> Org | None:
-    for cand in p.org_candidates:
+    for cand in p.org_candidates + p.org_hints:
         found = ents.orgs_in(cand) if "/" not in cand else []
         if found:
             return found[0]
@@ -394,9 +416,7 @@ def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             p.side = "customer"
         elif org is not None and org is ents.partner:
             p.side = "partner"
-        elif org is not None and org is ents.ours:
-            p.side = "ours"
-        elif p.side is None and p.domain and p.domain in ours_domains:
+        elif org is not None and org is ents.ours or p.side is None and p.domain and p.domain in ours_domains:
             p.side = "ours"
         if p.side in (None, "ours") and p.role and seller_role.search(p.role):
             p.seller = True
@@ -414,7 +434,7 @@ def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
                 p.side = "ours"
     sellers = [p for p in ents.people if p.seller]
     if sellers:
-        ents.seller = max(sellers, key=lambda p: sum(len(ents.people_in(d.text)) and d.text.count(p.first) for d in lay.docs))
+        ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
 
 
 def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:

@@ -79,8 +79,8 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
         unit = next((i for i, u in enumerate(lay.units) if u.doc == full[0] and u.start <= full[1] < u.end), 0)
         pieces.insert(0, Piece(full[0], full[1], full[2], unit, prefix=False))
     kind, cand = classification(lay, prop.cands, cues)
-    if cand is not None and not any(p.unit == cand.unit and (p.start <= cand.start < p.end or lay.units[p.unit].kind == "row")
-                                    for p in pieces):
+    if cand is not None and not any(
+            p.unit == cand.unit and (p.start <= cand.start < p.end or lay.units[p.unit].kind == "row") for p in pieces):
         pieces.extend(prop._with_context(cand, "account")[-1:])
     found.pieces = prop._fit(pieces)
     return found
@@ -135,10 +135,12 @@ def _evidence(prop: Proposer) -> Proposal:
 
 
 def _unit_at(lay: Layout, doc: int, offset: int) -> int:
+    """The unit holding an offset, or whose speaker's name is written there ("RASHID OKONKWO: ..."); -1 if none."""
     for i, u in enumerate(lay.units):
-        if u.doc == doc and u.start <= offset <= u.end:
+        named_here = u.speaker_at is not None and u.speaker_at <= offset < u.start
+        if u.doc == doc and (u.start <= offset <= u.end or named_here):
             return i
-    return 0
+    return -1
 
 
 def _field(lay: Layout, prop: Proposal) -> Field:
@@ -146,10 +148,12 @@ def _field(lay: Layout, prop: Proposal) -> Field:
         return Field(status="missing", note=prop.note)
     evs: list[Evidence] = []
     for p in prop.pieces:
-        u = lay.units[p.unit]
-        msg = lay.messages[u.message] if u.message is not None else None
-        time = u.time or (msg.date if msg else None)
-        speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
+        speaker = time = None
+        if p.unit >= 0:
+            u = lay.units[p.unit]
+            msg = lay.messages[u.message] if u.message is not None else None
+            time = u.time or (msg.date if msg else None)
+            speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
         evs.append(evidence(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
     return Field(value=render(lay, prop.pieces), status="proposed", evidence=evs, confidence=prop.confidence,
                  note=prop.note, alternatives=prop.alternatives)
@@ -183,8 +187,8 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     dates: dict[str, list[dict[str, str]]] = {}
     for fid, p in proposals.items():
         for piece in p.pieces:
-            u = lay.units[piece.unit]
-            anchor = anchors.get(u.message if u.message is not None else -1 - u.doc)
+            u = lay.units[piece.unit] if piece.unit >= 0 else None
+            anchor = anchors.get(u.message if u is not None and u.message is not None else -1 - piece.doc)
             for d in find_dates(lay.docs[piece.doc].text, piece.start, piece.end, anchor=anchor, today=today):
                 if d.date is not None:
                     dates.setdefault(fid, []).append({"text": d.text, "date": d.date.isoformat()})

@@ -24,14 +24,22 @@ _APPOS_BEFORE = re.compile(
     rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
-_APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))[ \t]+(?P<role>[\w&/ -]{{2,60}})")
-_ORG_ROLE_NAME = re.compile(rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
+_APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))["
+                          rf" \t]+(?P<role>[\w&/ -]{{2,60}})")
+_ORG_ROLE_NAME = re.compile(
+    rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?"
+    rf"(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+(?P<name>{NAME})\b")
-_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)[ \t]+(?P<name>{NAME})\b")
+_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)["
+                        rf" \t]+(?P<name>{NAME})\b")
 _ME_NAME = re.compile(rf"\b(?:me|myself)[ \t]*\((?P<name>{NAME})\)")
-_INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})[ \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
-_AT_ORG = re.compile(rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
-_FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})["
+                           rf" \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
+_AT_ORG = re.compile(
+    rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
+                       rf" \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
 
 
@@ -41,7 +49,8 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     role: str | None = None
     org: str | None = None
-    org_candidates: list[str] = field(default_factory=list)
+    org_candidates: list[str] = field(default_factory=list)  # as the notes describe them: "(CFO, HealthBridge)"
+    org_hints: list[str] = field(default_factory=list)  # as the wording implies: "Corvane brought ...", "X's CIO"
     side: str | None = None  # ours | partner | customer
     seller: bool = False
     domain: str | None = None
@@ -72,7 +81,7 @@ class People:
 
     def add(self, name: str, doc: int, at: int | None = None, *, role: str | None = None,
             orgs: list[str] | str | None = None, side: str | None = None,
-            fact: tuple[int, int] | None = None) -> Person | None:
+            fact: tuple[int, int] | None = None, hints: list[str] | None = None) -> Person | None:
         name = " ".join(name.split()).strip(" ,.")
         shout = name if name.isupper() and len(name) > 3 else None
         if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
@@ -95,6 +104,9 @@ class People:
         for org in [orgs] if isinstance(orgs, str) else (orgs or []):
             if org.strip(" ,;") not in p.org_candidates:
                 p.org_candidates.append(org.strip(" ,;"))
+        for org in hints or []:
+            if org.strip(" ,;") not in p.org_hints:
+                p.org_hints.append(org.strip(" ,;"))
         if side and not p.side:
             p.side = side
         if fact:
@@ -206,9 +218,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         found_paren = True
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
-        leading = group_org or _leading_org(lead)
+        leading = _leading_org(lead)
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
-                   orgs=orgs + ([leading] if leading else []), side=side, fact=(s + m.start(), s + m.end()))
+                   orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
+                   hints=[leading] if leading else None)
     if in_attendees and not found_paren:
         item = sent.strip()
         parts = [p for p in re.split(r",", item)]
@@ -231,7 +244,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         owner = m.group("owner")
         side = "ours" if owner.lower() == "our" else "customer" if owner.lower() in ("their",) else None
         org = re.sub(r"(?:'s|’s)$", "", owner) if owner[-2:] in ("'s", "’s") else None
-        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, orgs=org, side=side,
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, hints=[org] if org else None, side=side,
                    fact=(s + m.start("role"), s + m.end("name")))
     for m in _APPOS_AFTER.finditer(sent):
         role = m.group("role").strip()
@@ -247,20 +260,22 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
                    fact=(s + m.start(), s + m.end()))
     for m in _ME_NAME.finditer(sent):
-        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours", fact=(s + m.start("name"), s + m.end("name")))
+        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours",
+                   fact=(s + m.start("name"), s + m.end("name")))
     for m in _ORG_ROLE_NAME.finditer(sent):
-        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=m.group("org"),
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
     for rx in (_AT_ORG, _FROM_ORG):
         for m in rx.finditer(sent):
             p = people.find(m.group("name")) or (people.add(m.group("name"), u.doc, s + m.start("name"))
                                                  if " " in m.group("name") else None)
             if p and m.group("org").split()[0] not in cues.stop_caps:
-                p.org_candidates.append(m.group("org"))
+                p.org_hints.append(m.group("org"))
                 p.facts.append((u.doc, s + m.start(), s + m.end()))
                 role = m.groupdict().get("role")
                 if role and not p.role and cues.role_words.search(role):
-                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an )?", "", role.strip()) or role.strip()
+                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an"
+                                    r" )?", "", role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
         m = _SELF_ROLE.match(sent)
@@ -273,7 +288,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
 
 def _leading_org(lead: str) -> str | None:
     """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
-    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by|attended with)\b[^.]*$", lead)
+    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
+                  r"|attended with)\b[^.]*$", lead)
     return m.group(1) if m else None
 
 

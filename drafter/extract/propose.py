@@ -130,6 +130,8 @@ class Proposer:
                     break
                 near = c.unit == top.unit or (c.features.get("account") or c.features.get("customer_person")
                                               or (fid == "evidence" and c.features.get("url")))
+                if c.scores[fid] < max(v for k, v in c.scores.items() if k != fid):
+                    continue  # a sentence that says more about another field belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
         pieces: list[Piece] = []
@@ -163,10 +165,13 @@ class Proposer:
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue
-            wants_date = fid in MOVES or fid == "warm_path"
-            if (wants_date and nb.features.get("date") and not c.features.get("date")) or (
-                    nb.cue_scores[fid] > 0 and not nb.features.get("question")) or (
-                    fid == "owner" and nb.features.get("date")):
+            dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
+            if fid in MOVES or fid == "warm_path":
+                keep = dated
+            else:  # a neighbour that says more about this field than about any other
+                own = nb.cue_scores[fid]
+                keep = own > 0 and own >= max(nb.cue_scores.values()) and not nb.features.get("question")
+            if keep or (fid == "warm_path" and nb.cue_scores[fid] > 0 and not nb.features.get("question")):
                 out.append(Piece(u.doc, nb.start, nb.end, c.unit))
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
@@ -214,7 +219,7 @@ class Proposer:
         text = self.lay.docs[p.doc].text
         spans = sentences(text, p.start, p.end)
         end = p.start
-        for a, b in spans:
+        for _, b in spans:
             if b - p.start <= limit:
                 end = b
         if end == p.start:
@@ -243,7 +248,8 @@ def render(lay: Layout, pieces: list[Piece]) -> str:
         if prev is not None and prev.prefix:
             parts.append(": " + text)
         elif prev is not None:
-            same = prev.unit == p.unit and lay.units[p.unit].kind != "row"
+            gap = lay.docs[p.doc].text[prev.end:p.start] if prev.doc == p.doc and prev.end <= p.start else "x"
+            same = prev.unit == p.unit >= 0 and lay.units[p.unit].kind != "row" and not gap.strip()
             parts.append((" " if same else " — ") + text)
         else:
             parts.append(text)
@@ -263,7 +269,8 @@ def classification(lay: Layout, cands: list[Cand], cues: Cues) -> tuple[str | No
             return f"partner-{m.group(1).lower()}", c
         if cues.any_of("sourced").search(c.text):
             votes.setdefault("partner-sourced", []).append(c)
-        elif cues.any_of("influenced").search(c.text) and (c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
+        elif cues.any_of("influenced").search(c.text) and (
+                c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
             votes.setdefault("partner-influenced", []).append(c)
     if len(votes) == 1:
         kind, found = next(iter(votes.items()))

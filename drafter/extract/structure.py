@@ -24,13 +24,15 @@ _LABEL = re.compile(
     r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t])[ \t]*"
 )
 _HEADER = re.compile(r"(From|To|Cc|Bcc|Subject|Date|Sent|Reply-To)[ \t]*:[ \t]+(\S.*)$", re.I)
-_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?[ \t]*wrote:[ \t]*$")
+_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
+                    r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*:[ \t]+\S")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=\S)|(?<=[.!?][\"”’])\s+(?=\S)")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|no|fig|a\.m|p\.m|u\.s|jr|sr)\.|\b[A-Z]\.)$", re.I)
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|no|fig|a\.m|p\.m|u\.s|jr|sr)\."
+                     r"|\b[A-Z]\.)$", re.I)
 _NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
 
@@ -253,7 +255,10 @@ class _Builder:
             if (not bullet and (_BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
                                 or self._label_only(body))):
                 hb = _BOLD_LINE.fullmatch(body)
-                hs, he = (cstart + hb.start(1), cstart + hb.end(1)) if hb else (cstart, cstart + len(body.rstrip(": \t")))
+                if hb:
+                    hs, he = cstart + hb.start(1), cstart + hb.end(1)
+                else:
+                    hs, he = cstart, cstart + len(body.rstrip(": \t"))
                 self.add(Unit(self.index, hs, he, lineno, "heading", level=5 if hb else 6, quoted=depth > 0), depth)
                 self.open = None
                 continue
@@ -293,7 +298,8 @@ class _Builder:
         cur = lines[lineno - 1].strip()
         if _LABEL.match(cur) and not prev.endswith((",", ";")):
             return False
-        return len(prev) >= 60 or prev.endswith((",", ";", "(", "&")) or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
+        wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
+        return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
 
     def _label_only(self, body: str) -> bool:
         if not body.endswith(":") or body.count(":") > 1 or len(body.split()) > 8:

@@ -17,11 +17,18 @@ HEADERS = ("From", "To", "Cc", "Subject", "Date")
 
 
 def _header_block(msg: EmailMessage) -> str:
+    """The main headers as written (unfolded); decoded only where they use RFC 2047 encoded words."""
+    raw = {}
+    for name, value in msg.raw_items():
+        raw.setdefault(name.lower(), str(value))
     lines = []
     for name in HEADERS:
-        value = msg.get(name)
-        if value:
-            lines.append(f"{name}: {' '.join(str(value).split())}")
+        value = raw.get(name.lower())
+        if value is None:
+            continue
+        if "=?" in value or not value.isascii():
+            value = str(msg.get(name))
+        lines.append(f"{name}: {' '.join(value.split())}")
     return "\n".join(lines)
 
 
@@ -67,5 +74,5 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
     text = _header_block(msg) + "\n\n" + body.strip("\n") + "\n"
     if attachments:
         text += "\n" + "\n".join(f"Attachment: {name}" for name in attachments) + "\n"
-    date = msg.get("Date")
-    return text, kind, str(date) if date else None
+    date = next((" ".join(str(v).split()) for k, v in msg.raw_items() if k.lower() == "date"), None)
+    return text, kind, date
