@@ -81,10 +81,11 @@ def test_bad_output_suffix_is_refused_before_reading(run, fixtures):
     assert r.exit_code == 2 and "unknown packet format '.docx'" in r.stderr
 
 
-def test_openai_backend_is_not_available_yet(run, fixtures):
+def test_openai_backend_without_a_key_and_unknown_backends(run, fixtures):
     r = run("draft", "--backend", "openai", fixtures / "notes" / "lumen-q1-qbr.md")
     assert r.exit_code == 2
-    assert r.stderr.strip() == "drafter: backend 'openai' is not available yet; use --backend offline"
+    assert r.stderr.strip().startswith("drafter: no API key: set OPENAI_API_KEY")
+    assert "--backend offline" in r.stderr
     r = run("draft", "--backend", "magic", fixtures / "notes" / "lumen-q1-qbr.md")
     assert r.exit_code == 2 and "unknown backend 'magic'" in r.stderr
 
@@ -93,8 +94,10 @@ def test_default_backend_follows_the_key_and_the_registry(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     assert default_backend() == "offline"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
-    assert default_backend() == "offline"  # the openai backend is not registered yet
+    assert default_backend() == "openai"
+    assert get_backend("openai").__module__ == "drafter.extract.llm"
     monkeypatch.setitem(BACKENDS, "openai", None)
+    assert default_backend() == "offline"  # a build without the openai backend
     register_backend("openai", "drafter.extract.offline:draft")
     assert default_backend() == "openai"
     assert get_backend("openai").__name__ == "draft"
@@ -103,6 +106,7 @@ def test_default_backend_follows_the_key_and_the_registry(monkeypatch):
 
 def test_key_set_without_the_openai_backend_still_drafts(run, fixtures, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setitem(BACKENDS, "openai", None)
     r = run("draft", "--json", fixtures / "notes" / "redmere-injection.md")
     assert r.exit_code == 0
     assert json.loads(r.stdout)["provenance"]["backend"] == "offline"
@@ -113,7 +117,8 @@ def test_an_internal_bug_is_one_line_not_a_traceback(run, fixtures, monkeypatch)
         raise RuntimeError("boom")
 
     monkeypatch.setattr("drafter.extract.offline.draft", broken)
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
     r = run("draft", "--backend", "offline", fixtures / "notes" / "lumen-q1-qbr.md")
-    assert r.exit_code == 2
-    assert r.stderr.count("\n") == 1 and "could not draft (RuntimeError: boom)" in r.stderr
+    assert r.exit_code == 70  # a bug of ours, not bad input
+    assert r.stderr.count("\n") == 1 and "internal error: RuntimeError: boom" in r.stderr
     assert "Traceback" not in r.stderr

@@ -2,7 +2,7 @@
 
 A small registry so a backend can be plugged in without touching the CLI: a backend is a
 "module:function" path whose function takes `(documents, *, today=None)` and returns a Packet.
-`offline` is the embedded default; `openai` is added by the LLM extractor when it lands.
+`offline` is the embedded default; `openai` drafts through any OpenAI-compatible endpoint.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ Backend = Callable[..., "Packet"]
 
 BACKENDS: dict[str, str | None] = {
     "offline": "drafter.extract.offline:draft",
-    "openai": None,  # not available yet: the LLM extractor registers "drafter.extract.llm:draft"
+    "openai": "drafter.extract.llm:draft",
 }
 
 
