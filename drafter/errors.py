@@ -32,3 +32,12 @@ class ExportRefused(DrafterError):
     """Export refused because fields are not confirmed; distinct exit code from bad input."""
 
     exit_code = 3
+
+
+class ServiceError(DrafterError):
+    """The model service failed after its retries (rate limit, server error, timeout, no connection).
+
+    Distinct from bad input: the same command may work later.
+    """
+
+    exit_code = 4

@@ -27,9 +27,16 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _private_user_files(tmp_path, monkeypatch):
-    """No test reads or writes the real user's ledger or config."""
+    """No test reads or writes the real user's ledger, config or cache, or calls a model with their key.
+
+    `DRAFTER_RECORD=real` (re-recording cassettes against a real endpoint) keeps OPENAI_API_KEY.
+    """
     monkeypatch.setenv("DRAFTER_DB", str(tmp_path / "ledger.db"))
     monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "drafter-config.toml"))
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    if os.environ.get("DRAFTER_RECORD") != "real":
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)
 
 
 @pytest.fixture

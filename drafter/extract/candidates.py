@@ -1,0 +1,225 @@
+"""Sentences as candidate evidence: what each one mentions, who acts in it, whether it is on the
+account's topic, and its score for each field (cue weights from the cue file, plus features).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from drafter.extract.cues import Cues
+from drafter.extract.dates import find_dates
+from drafter.extract.entities import Entities
+from drafter.extract.orgs import Org
+from drafter.extract.people import Person
+from drafter.extract.structure import Layout, Unit, sentences
+from drafter.extract.topics import unit_topics
+from drafter.fields import FIELD_IDS, field_for_title
+
+FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
+            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
+            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
+            "customer_voice")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
+_QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
+_INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
+_LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
+_COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
+                     r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
+                            r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
+
+
+@dataclass
+class Cand:
+    """One sentence (or one table row) of the notes as a possible piece of a field's value."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+    topic: float
+    features: dict[str, bool] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    cue_scores: dict[str, float] = field(default_factory=dict)
+    actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
+    actor_from: str | None = None  # "row", "label", "speaker", "subject"
+    undecided: bool = False
+    injection: bool = False
+    dates: list = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
+
+
+class Labeler:
+    """Maps a label or heading to a field id, reading the partner's and account's names as such."""
+
+    def __init__(self, cues: Cues, ents: Entities) -> None:
+        self.cues = cues
+        subs = []
+        for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
+            for alias in sorted(org.aliases if org else (), key=len, reverse=True):
+                subs.append((re.compile(rf"(?<![\w&]){re.escape(alias)}(?![\w&])"), word))
+        self.subs = subs
+        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"
+                                   r" on)\s+")
+
+    def field(self, label: str | None) -> str | None:
+        if not label:
+            return None
+        text = re.sub(r"\([^)]*\)", " ", label)
+        for rx, word in self.subs:
+            text = rx.sub(word, text)
+        norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
+        norm = self.prefixes.sub("", norm)
+        if norm in ("account", "partner", "our") and _norm(label) != norm:
+            return None  # a heading that only names the account or partner is a topic, not a field
+        fid = field_for_title(norm)
+        if fid:
+            return fid
+        for fid in FIELD_IDS:
+            labels = self.cues.fields[fid].labels
+            if labels is not None and labels.match(norm):
+                return fid
+        return None
+
+
+class Scorer:
+    """Builds the candidates of a layout and scores them for every field."""
+
+    def __init__(self, lay: Layout, ents: Entities, cues: Cues, labeler: Labeler, anchors: dict[int, date | None],
+                 today: date) -> None:
+        self.lay = lay
+        self.ents = ents
+        self.cues = cues
+        self.labeler = labeler
+        self.anchors = anchors
+        self.today = today
+        self.topics = unit_topics(lay, ents, cues)
+        self.partner_aliases = ents.partner.aliases if ents.partner else set()
+        self.account_aliases = ents.account.aliases if ents.account else set()
+
+    def candidates(self) -> list[Cand]:
+        out: list[Cand] = []
+        actions = self.cues.patterns["section_actions"]
+        for i, u in enumerate(self.lay.units):
+            if u.kind in ("heading", "header"):
+                continue
+            doc = self.lay.docs[u.doc]
+            text = doc.text
+            section = self.lay.units[u.section] if u.section is not None else None
+            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
+            action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
+            label_fid = self.labeler.field(u.label) if u.sep != "=" else None
+            start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
+            spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
+            for s, e in spans:
+                c = Cand(i, s, e, text[s:e], self.topics[i])
+                in_table = u.kind == "row" and "who" in u.columns
+                c.features["action_context"] = bool(in_actions or action_label or in_table)
+                self._features(c, u, text, action_label)
+                out.append(c)
+        return out
+
+    def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
+        cues = self.cues
+        sent = c.text
+        ents = self.ents
+        f = c.features
+        orgs = ents.orgs_in(text, c.start, c.end)
+        people = ents.people_in(text, c.start, c.end)
+        speaker = ents.people.find(u.speaker) if u.speaker else None
+        f["account"] = any(o is ents.account for o in orgs) if ents.account else False
+        # words inside quotation marks are someone else's: "our" there is the customer's
+        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        f["first_singular"] = bool(_FIRST_SINGULAR.search(bare))
+        f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
+        partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
+        f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
+        f["partner"] = f["partner"] or partner_voice
+        f["partner_person"] = any(p.side == "partner" for p, _, _ in people)
+        f["customer_person"] = any(p.side == "customer" for p, _, _ in people) or bool(_CUSTOMER_ROLE.search(sent))
+        f["person"] = bool(people)
+        f["quote"] = bool(_QUOTED.search(sent))
+        anchor = self.anchors.get(u.message if u.message is not None else -1 - u.doc)
+        c.dates = find_dates(text, c.start, c.end, anchor=anchor, today=self.today)
+        f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
+        f["url"] = bool(cues.patterns["url"].search(sent))
+        f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))
+        f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
+        f["question"] = sent.rstrip().endswith("?")
+        f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
+        f["intro"] = bool(_INTRO.search(sent))
+        voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
+        f["customer_voice"] = bool(voice is not None and voice.side == "customer"
+                                   and (f["quote"] or f["first_singular"] or f["first_plural"]))
+        c.undecided = bool(cues.any_of("undecided").search(sent))
+        c.injection = bool(cues.any_of("injection").search(sent))
+        self._actor(c, u, text, people, orgs, speaker, action_label)
+        side = None
+        if isinstance(c.actor, Person):
+            side = "seller" if c.actor.seller else c.actor.side
+        elif isinstance(c.actor, Org):
+            side = "partner" if c.actor is ents.partner else "ours" if c.actor is ents.ours else None
+        elif c.actor == "ours":
+            side = "ours"
+        for name in ("seller", "ours", "partner", "customer"):
+            f[f"actor_{name}"] = side == name
+        for fid, fc in cues.fields.items():
+            cue = fc.cue_score(sent if fid == "trigger" else bare)
+            feat = sum(w for k, w in fc.features.items() if f.get(k))
+            c.cue_scores[fid] = cue
+            ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
+            c.scores[fid] = cue + feat if ok else float("-inf")
+
+    def _actor(self, c: Cand, u: Unit, text: str, people: list, orgs: list[Org], speaker: Person | None,
+               action_label: re.Match[str] | None) -> None:
+        ents = self.ents
+        if u.kind == "row" and "who" in u.columns:
+            k = u.columns.index("who")
+            if k < len(u.cells):
+                a, b = u.cells[k]
+                who = ents.people_in(text, a, b)
+                if who:
+                    c.actor, c.actor_from = who[0][0], "row"
+                    return
+                found = ents.orgs_in(text, a, b)
+                if found:
+                    c.actor, c.actor_from = found[0], "row"
+                    return
+        if action_label and action_label.group("who"):
+            who = ents.people_in(action_label.group("who"))
+            if who:
+                c.actor, c.actor_from = who[0][0], "label"
+                return
+            found = ents.orgs_in(action_label.group("who"))
+            if found:
+                c.actor, c.actor_from = found[0], "label"
+                return
+        lead = _LEAD.match(c.text)
+        head = c.start + (lead.end() if lead else 0)
+        for p, a, b in people:
+            at_head = head <= a <= head + 2
+            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")):
+                c.actor, c.actor_from = p, "subject"
+                return
+        m = self.ents._org_rx.match(text, head) if self.ents._org_rx else None
+        if m and _COMMIT.match(text[m.end():c.end].lstrip()):
+            c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
+            return
+        if speaker is not None and re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
+            c.actor, c.actor_from = speaker, "speaker"
+            return
+        if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
+            c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
+            c.actor_from = "speaker" if speaker is not None else "subject"
+            return
+        for p, _, b in people:
+            if _COMMIT.match(text[b:c.end].lstrip()):
+                c.actor, c.actor_from = p, "subject"
+                return

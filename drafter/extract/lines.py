@@ -1,0 +1,265 @@
+"""Reading a text document line by line into units: headings, bullets, labels, table rows,
+email headers and quoted replies, transcript lines, and wrapped paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.extract.cues import Cues
+from drafter.extract.units import Message, Unit
+from drafter.ingest.document import Document
+
+_QUOTE_MARK = re.compile(r"[ \t]*((?:>[ \t]?)+)")
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_RULE = re.compile(r"[-_=*~]{3,}[ \t]*$|-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}.*$", re.I)
+_BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+(?:\[[ xX]\][ \t]+)?")
+_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[ \t]*:?[ \t]*$")
+_BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.])?[ \t]*(?:\*\*|__)[ \t]*"
+                        r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
+_LABEL = re.compile(
+    r"(?P<label>[A-Za-z#][^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
+    r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t])[ \t]*"
+)
+_HEADER = re.compile(r"(From|To|Cc|Bcc|Subject|Date|Sent|Reply-To)[ \t]*:[ \t]+(\S.*)$", re.I)
+_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
+                    r" \t]*wrote:[ \t]*$")
+_TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
+_TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
+_CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
+_NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
+
+
+class _Builder:
+    """Walks a text document line by line and builds its units."""
+
+    def __init__(self, index: int, doc: Document, cues: Cues, messages: list[Message]) -> None:
+        self.index = index
+        self.doc = doc
+        self.cues = cues
+        self.units: list[Unit] = []
+        self.messages = messages
+        self.heading_stack: list[tuple[int, int]] = []  # (level, unit index)
+        self.indent_stack: list[tuple[int, int]] = []  # (indent, unit index)
+        self.msg_by_depth: dict[int, int] = {}
+        self.open: int | None = None  # unit that a continuation line may extend
+        self.table_columns: list[str] | None = None
+        self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
+
+    def add(self, unit: Unit, depth: int) -> int:
+        unit.section = self.heading_stack[-1][1] if self.heading_stack else None
+        unit.message = self.msg_by_depth.get(depth, self.msg_by_depth.get(0))
+        if unit.message is not None and unit.speaker is None and unit.kind != "header":
+            msg = self.messages[unit.message]
+            unit.speaker, unit.speaker_at = msg.author, msg.author_at
+        if unit.kind == "heading":
+            while self.heading_stack and self.heading_stack[-1][0] >= unit.level:
+                self.heading_stack.pop()
+            unit.section = self.heading_stack[-1][1] if self.heading_stack else None
+            self.heading_stack.append((unit.level, len(self.units)))
+            self.indent_stack = []
+        elif unit.kind in ("bullet", "text", "row"):
+            while self.indent_stack and self.indent_stack[-1][0] >= unit.indent:
+                self.indent_stack.pop()
+            if self.indent_stack and unit.kind != "row":
+                unit.parent = self.indent_stack[-1][1]
+            self.indent_stack.append((unit.indent, len(self.units)))
+        self.units.append(unit)
+        return len(self.units) - 1
+
+    def run(self, speakers: set[str]) -> list[Unit]:
+        text = self.doc.text
+        pos = 0
+        lines = text.split("\n")
+        in_header = False
+        for lineno, raw in enumerate(lines, 1):
+            line_start = pos
+            pos += len(raw) + 1
+            depth = 0
+            off = 0
+            m = _QUOTE_MARK.match(raw)
+            if m:
+                depth = m.group(1).count(">")
+                off = m.end()
+            content = raw[off:]
+            stripped = content.strip()
+            if not stripped:
+                self.open = None
+                self.table_columns = None
+                in_header = False
+                continue
+            indent = len(content) - len(content.lstrip())
+            cstart = line_start + off + indent
+            cend = line_start + off + len(content.rstrip())
+            body = text[cstart:cend]
+            # email headers
+            hm = _HEADER.match(body)
+            if hm and (in_header or (hm.group(1).lower() == "from" and self._next_is_header(lines, lineno))):
+                if hm.group(1).lower() == "from":
+                    self._new_message(depth, cstart + hm.start(2), hm.group(2))
+                    in_header = True
+                elif hm.group(1).lower() in ("date", "sent") and self.msg_by_depth.get(depth) is not None:
+                    self.messages[self.msg_by_depth[depth]].date = hm.group(2).strip()
+                self.add(Unit(self.index, cstart, cend, lineno, "header", body=cstart + hm.start(2),
+                              label=hm.group(1), label_start=cstart, sep=":", quoted=depth > 0), depth)
+                self.open = None
+                continue
+            in_header = False
+            wm = _WROTE.match(body)
+            if wm:
+                name = wm.group("name")
+                self.messages.append(Message(self.index, name, cstart + wm.start("name") if name else None))
+                self.msg_by_depth[depth + 1] = len(self.messages) - 1
+                self.open = None
+                continue
+            if _RULE.match(body):
+                self.open = None
+                continue
+            hlevel = self.hint_lines.get(lineno)
+            hd = _HEADING.match(body)
+            if hlevel or hd:
+                if hd:
+                    hstart = cstart + hd.start(2)
+                    hend = cstart + hd.end(2)
+                    hlevel = len(hd.group(1))
+                else:
+                    hstart, hend = cstart, cend
+                self.add(Unit(self.index, hstart, hend, lineno, "heading", level=hlevel or 1, quoted=depth > 0), depth)
+                self.open = None
+                continue
+            if _TABLE_ROW.match(body) and body.count("|") >= 2:
+                self._row(body, cstart, lineno, depth, indent)
+                continue
+            self.table_columns = None
+            if speakers and depth == 0 and indent == 0:
+                sm = _SPEAKER.match(body)
+                if sm and sm.group(1) in speakers:
+                    speaker = sm.group(1)
+                    bstart = cstart + sm.end() - 1
+                    while bstart < cend and (text[bstart].isspace() or text[bstart] == ":"):
+                        bstart += 1
+                    self.open = self.add(Unit(self.index, bstart, cend, lineno, "cue", speaker=speaker,
+                                              speaker_at=cstart), depth)
+                    continue
+            bm = _BULLET.match(body)
+            bullet = bool(bm)
+            if bm:
+                cstart += bm.end()
+                body = text[cstart:cend]
+            if not bullet and self.open is not None and self._continues(lines, lineno, indent, depth):
+                self.units[self.open].end = cend
+                continue
+            kind = "bullet" if bullet else "text"
+            if (not bullet and (_BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
+                                or self._label_only(body))):
+                hb = _BOLD_LINE.fullmatch(body)
+                if hb:
+                    hs, he = cstart + hb.start(1), cstart + hb.end(1)
+                else:
+                    hs, he = cstart, cstart + len(body.rstrip(": \t"))
+                self.add(Unit(self.index, hs, he, lineno, "heading", level=5 if hb else 6, quoted=depth > 0), depth)
+                self.open = None
+                continue
+            unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
+            self._label(unit, body)
+            self.open = self.add(unit, depth)
+        return self.units
+
+    def _next_is_header(self, lines: list[str], lineno: int) -> bool:
+        for nxt in lines[lineno:lineno + 2]:
+            m = _QUOTE_MARK.match(nxt)
+            if _HEADER.match(nxt[m.end():] if m else nxt.strip()):
+                return True
+        return self.doc.kind == "eml" and lineno == 1
+
+    def _new_message(self, depth: int, at: int, value: str) -> None:
+        m = _NAME_ADDR.match(value)
+        name = (m.group("name") or "").strip() if m else ""
+        if not name:
+            name = value.split("<")[0].strip().strip('"') or value.strip()
+        at_name = self.doc.text.find(name, at) if name else -1
+        self.messages.append(Message(self.index, name or None, at_name if at_name >= 0 else None))
+        self.msg_by_depth[depth] = len(self.messages) - 1
+        for d in list(self.msg_by_depth):
+            if d > depth:
+                del self.msg_by_depth[d]
+
+    def _continues(self, lines: list[str], lineno: int, indent: int, depth: int) -> bool:
+        prev_unit = self.units[self.open] if self.open is not None else None
+        if prev_unit is None or prev_unit.kind in ("heading", "row", "header") or (depth > 0) != prev_unit.quoted:
+            return False
+        prev = lines[lineno - 2].rstrip()
+        if indent > prev_unit.indent and prev_unit.kind == "bullet":
+            return True
+        if prev_unit.kind == "cue":
+            return True
+        cur = lines[lineno - 1].strip()
+        if _LABEL.match(cur) and not prev.endswith((",", ";")):
+            return False
+        wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
+        return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
+
+    def _label_only(self, body: str) -> bool:
+        if not body.endswith(":") or body.count(":") > 1 or len(body.split()) > 8:
+            return False
+        return not self.cues.any_of("url").search(body)
+
+    def _label(self, unit: Unit, body: str) -> None:
+        lead = _BOLD_LEAD.match(body)
+        if lead and (lead.group("sep") or lead.group("sep2")):
+            unit.label = lead.group("label").strip()
+            unit.label_start = unit.start
+            unit.sep = lead.group("sep") or lead.group("sep2")
+            unit.body = unit.start + lead.end()
+            return
+        m = _LABEL.match(body)
+        if not m:
+            return
+        label = m.group("label").strip().strip("*_").strip()
+        words = label.split()
+        sep = m.group("sep").strip()
+        if not words or len(words) > (3 if sep in "-–—" else 6):
+            return
+        unit.label = label
+        unit.label_start = unit.start
+        unit.sep = sep
+        unit.body = unit.start + m.end()
+        # a bold label closed after the separator: "**Owner:** Hugo"
+        rest = self.doc.text[unit.body:unit.end]
+        closing = re.match(r"(?:\*\*|__)[ \t]*", rest)
+        if closing:
+            unit.body += closing.end()
+
+    def _row(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> None:
+        if _TABLE_SEP.match(body):
+            return
+        cells = []
+        for m in re.finditer(r"[^|]+", body):
+            piece = m.group()
+            if not piece.strip():
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            cells.append((cstart + m.start() + lead, cstart + m.start() + len(piece.rstrip())))
+        if not cells:
+            return
+        names = [_norm(self.doc.text[a:b]) for a, b in cells]
+        p = self.cues.patterns
+        roles = ["who" if p["section_col_who"].match(n) else "what" if p["section_col_what"].match(n)
+                 else "when" if p["section_col_when"].match(n) else "label" if p["section_col_label"].match(n)
+                 else "" for n in names]
+        if self.table_columns is None and sum(1 for r in roles if r) >= max(1, len(roles) - 1):
+            self.table_columns = roles
+            return
+        unit = Unit(self.index, cells[0][0], cells[-1][1], lineno, "row", indent=indent, quoted=depth > 0,
+                    cells=cells, columns=list(self.table_columns or []))
+        if len(cells) == 2 and (not self.table_columns or self.table_columns[0] == "label"):
+            unit.label = self.doc.text[cells[0][0]:cells[0][1]].strip("*_ :")
+            unit.label_start = cells[0][0]
+            unit.body = cells[1][0]
+            unit.sep = "|"
+        self.add(unit, depth)
+        self.open = None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()

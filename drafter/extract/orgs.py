@@ -1,0 +1,168 @@
+"""Organisation names in the notes: capitalised phrases, their short forms and initials, and where
+each is mentioned. Which of them is the account or the partner is decided in entities.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.extract.cues import Cues
+from drafter.extract.people import People
+from drafter.extract.sentences import sentences
+from drafter.extract.units import Layout
+
+_TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
+_PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
+_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
+                     r" \t]+)?[A-Z][\w&'’-]*){0,4})")
+_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})["
+                        r" \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
+
+
+@dataclass(eq=False)
+class Org:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def first_full(self) -> tuple[int, int, int] | None:
+        for m in self.mentions:
+            if m[2] - m[1] == len(self.name):
+                return m
+        return self.mentions[0] if self.mentions else None
+
+
+def _initials(name: str) -> str:
+    return "".join("&" if w == "&" else w[0] for w in name.split() if w not in ("of", "and", "for"))
+
+
+def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
+    stop = cues.stop_caps
+    dates = set(cues.raw["text"]["months"]) | set(cues.raw["text"]["weekdays"])
+    person_tokens = {t for p in people for t in p.name.split()} | {a for p in people for a in p.aliases}
+    orgs: dict[str, Org] = {}
+    singles: dict[str, int] = {}
+
+    dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
+    joiners = ("&", "of", "and", "for")
+
+    def pieces(phrase: str) -> list[str]:
+        """A capitalised run split where a person, a date word or a stop word sits inside it."""
+        out: list[list[str]] = [[]]
+        for w in phrase.split():
+            bare = re.sub(r"(?:'s|’s)$", "", w)
+            if bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
+                out.append([])
+            else:
+                out[-1].append(w)
+        result = []
+        for words in out:
+            while words and words[0] in joiners:
+                words = words[1:]
+            while words and words[-1] in joiners:
+                words = words[:-1]
+            if words:
+                result.append(" ".join(words))
+        return result
+
+    domains = {p.domain.split(".")[0].lower() for p in people if p.domain}
+    starts: set[tuple[int, int]] = set()
+    for u in lay.units:
+        starts.add((u.doc, u.start))
+        starts.add((u.doc, u.body))
+        starts.update((u.doc, a) for a, _ in sentences(lay.docs[u.doc].text, u.body, u.end))
+    described = [(d, a, b) for p in people for d, a, b in p.facts]
+    role_noun = re.compile(r"\b(?:" + "|".join(cues.raw["text"]["role_nouns"]) + r")\b", re.I)
+    role_memo: dict[str, bool] = {}
+
+    def is_role(word: str) -> bool:
+        if word not in role_memo:
+            role_memo[word] = bool(cues.role_words.fullmatch(word))
+        return role_memo[word]
+
+    # a phrase standing alone as a label line ("Customer Profile:", "Open Questions:") is not a name
+    def described_at(di: int, at: int) -> bool:
+        return any(d == di and a <= at < b for d, a, b in described)
+
+    for di, doc in enumerate(lay.docs):
+        text = doc.text
+        units = [u for u in lay.units if u.doc == di and not (
+            u.kind == "heading" and u.level >= 5 and len(lay.text(u).split()) <= 8)]
+        for m in (m for u in units for m in _PHRASE.finditer(text, u.start, u.end)):
+            for k, phrase in enumerate(pieces(m.group())):
+                words = phrase.split()
+                if len(words) >= 2:
+                    if role_noun.search(phrase) or all(_ACRONYM.fullmatch(w) or is_role(w) for w in words):
+                        continue
+                    orgs.setdefault(phrase, Org(phrase, {phrase}))
+                elif len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase) and not is_role(phrase):
+                    mid = k > 0 or ((di, m.start()) not in starts and not described_at(di, m.start()))
+                    singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
+        for rx in (_DEF_EQ, _DEF_PAREN):
+            for m in rx.finditer(text):
+                for name in pieces(m.group("name"))[-1:]:
+                    if name not in people.by_name:
+                        orgs.setdefault(name, Org(name, {name})).aliases.add(m.group("abbr"))
+    for p in people:
+        for cand in p.org_candidates + p.org_hints:
+            for c in pieces(cand) if "/" not in cand else []:
+                if " " in c:
+                    orgs.setdefault(c, Org(c, {c}))
+                elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
+                    singles[c] = singles.get(c, 0) + 1 + (1 if any(d.startswith(c.lower()) for d in domains) else 0)
+    # "AWS" (named as someone's organisation) and "AWS Artifact", "AWS Solutions Architect": when
+    # several phrases start with one organisation's name, they are its products and teams
+    named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
+    for token in named:
+        owned = [n for n in orgs if n.split()[0] == token and " " in n]
+        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])(?![ \t]+[A-Z])", d.text)) for d in lay.docs)
+        phrased = sum(d.text.count(n) for n in owned for d in lay.docs)
+        if owned and (len(owned) >= 2 or alone >= 3 * phrased):
+            org = orgs.setdefault(token, Org(token, {token}))
+            for n in owned:
+                org.aliases |= orgs.pop(n).aliases
+    # merge: prefixes into the longer name, first words and initials as aliases
+    names = sorted(orgs, key=lambda n: -len(n.split()))
+    merged: dict[str, Org] = {}
+    for n in names:
+        target = next((o for o in merged.values() if (o.name + " ").startswith(n + " ")), None)
+        if target:
+            target.aliases |= orgs[n].aliases
+        else:
+            merged[n] = orgs[n]
+    caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
+    firsts: dict[str, int] = {}
+    for o in merged.values():
+        firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
+    for o in merged.values():
+        first = o.name.split()[0]
+        if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
+                and firsts[first] == 1):
+            o.aliases.add(first)
+        ini = _initials(o.name)
+        if len(ini) >= 2 and ini in caps:
+            o.aliases.add(ini)
+    taken = {a for o in merged.values() for a in o.aliases}
+    for s, score in singles.items():
+        if s in named:
+            score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)
+        if s not in taken and score >= 2:
+            merged.setdefault(s, Org(s, {s}))
+    return merged
+
+
+def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:
+    of: dict[str, Org] = {}
+    for o in orgs.values():
+        for a in o.aliases:
+            of.setdefault(a, o)
+    if not of:
+        return None, of
+    alternatives = "|".join(re.escape(a) for a in sorted(of, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w&])(?:" + alternatives + r")(?![\w&])")
+    for i, doc in enumerate(lay.docs):
+        for m in rx.finditer(doc.text):
+            of[m.group()].mentions.append((i, m.start(), m.end()))
+    return rx, of

@@ -1,0 +1,278 @@
+"""From scored candidates to field proposals: each value is verbatim pieces of the notes, joined.
+
+Order of preference for a field: a labelled line or section ("Owner:", "## Sources") on the
+account's topic; then the best-scoring sentences. A field whose best statement says it is not
+decided ("TBD", "??", "sort that out") is missing, and so is a field nothing supports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.extract.candidates import Cand, Labeler, Scorer
+from drafter.extract.cues import Cues
+from drafter.extract.entities import Entities
+from drafter.extract.people import Person
+from drafter.extract.structure import Layout, Unit, sentences
+
+MOVES = ("seller_move", "partner_move", "owner")
+
+
+@dataclass(frozen=True)
+class Piece:
+    doc: int
+    start: int
+    end: int
+    unit: int
+    prefix: bool = False  # an attribution ("Lorna Baptiste") shown before the next piece
+
+
+@dataclass
+class Proposal:
+    pieces: list[Piece] = field(default_factory=list)
+    confidence: float | None = None
+    note: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+    cands: list[Cand] = field(default_factory=list)
+
+
+class Proposer:
+    def __init__(self, lay: Layout, ents: Entities, cues: Cues, scorer: Scorer, cands: list[Cand]) -> None:
+        self.lay = lay
+        self.ents = ents
+        self.cues = cues
+        self.scorer = scorer
+        self.labeler: Labeler = scorer.labeler
+        self.cands = [c for c in cands if not c.injection]
+        self.ignored = [c for c in cands if c.injection]
+        self.by_unit: dict[int, list[Cand]] = {}
+        for c in self.cands:
+            self.by_unit.setdefault(c.unit, []).append(c)
+        self.limit = cues.limit("max_value")
+        self.max_pieces = cues.limit("max_pieces")
+        self.unit_field = {i: self._unit_field(i, u) for i, u in enumerate(lay.units)}
+
+    # ---- labels -------------------------------------------------------------------------------
+    def _unit_field(self, i: int, u: Unit) -> str | None:
+        if u.kind in ("heading", "header") or u.sep == "=":
+            return None
+        fid = self.labeler.field(u.label)
+        if fid:
+            return fid
+        if u.section is not None and not self.cues.patterns["action_label"].match((u.label or "").strip()):
+            return self.labeler.field(self.lay.text(self.lay.units[u.section]))
+        return None
+
+    def labeled(self, fid: str) -> Proposal | None:
+        units = [i for i, f in self.unit_field.items() if f == fid and self.scorer.topics[i] >= 0
+                 and i in self.by_unit]
+        if not units:
+            return None
+        best = max(self.scorer.topics[i] for i in units)
+        units = [i for i in units if self.scorer.topics[i] == best]
+        cands = [c for i in units for c in self.by_unit[i]]
+        undecided = [c for c in cands if c.undecided]
+        decided = [i for i in units if not any(c.undecided for c in self.by_unit[i])]
+        if not decided:
+            return self.missing(fid, undecided[0])
+        pieces: list[Piece] = []
+        for i in decided:
+            pieces.extend(self._unit_pieces(i))
+        prop = Proposal(self._fit(pieces), 0.9)
+        return prop if prop.pieces else None
+
+    def _unit_pieces(self, i: int) -> list[Piece]:
+        u = self.lay.units[i]
+        if u.kind == "row" and u.label:
+            return [Piece(u.doc, a, b, i) for a, b in u.cells[1:]]
+        return [Piece(u.doc, c.start, c.end, i) for c in self.by_unit.get(i, [])]
+
+    # ---- scored sentences ---------------------------------------------------------------------
+    def context_score(self, c: Cand, fid: str) -> float:
+        """A sentence's score plus half of what the rest of its unit says about the same field (capped),
+        so a turn such as "Very warm. I see her every month. I can bring Ellis in." counts as a whole."""
+        if fid in MOVES or c.scores[fid] == float("-inf"):
+            return c.scores[fid]
+        rest = sum(max(0.0, o.cue_scores[fid]) for o in self.by_unit.get(c.unit, []) if o is not c and not o.undecided)
+        q = self._question_before(c.unit, fid)
+        if q is not None:
+            rest += max(0.0, q.cue_scores[fid])
+        return c.scores[fid] + min(1.5, 0.5 * rest)
+
+    def eligible(self, fid: str) -> list[Cand]:
+        th = self.cues.fields[fid].threshold
+        out = []
+        for c in self.cands:
+            other = self.unit_field.get(c.unit)
+            if c.topic < 0 or (other is not None and other != fid):
+                continue
+            if c.scores[fid] < th and self.context_score(c, fid) < th:
+                continue
+            out.append(c)
+        return sorted(out, key=lambda c: (-(self.context_score(c, fid) + 0.5 * c.topic), c.unit, c.start))
+
+    def scored(self, fid: str) -> Proposal | None:
+        ranked = self.eligible(fid)
+        if not ranked:
+            return None
+        if ranked[0].undecided:
+            return self.missing(fid, ranked[0])
+        ranked = [c for c in ranked if not c.undecided]
+        if not ranked:
+            return None
+        top = ranked[0]
+        chosen = [top]
+        th = self.cues.fields[fid].threshold
+        if fid not in MOVES:
+            for c in ranked[1:]:
+                if len(chosen) >= self.max_pieces - 1:
+                    break
+                near = c.unit == top.unit or (c.features.get("account") or c.features.get("customer_person")
+                                              or (fid == "evidence" and c.features.get("url")))
+                if c.scores[fid] < max(v for k, v in c.scores.items() if k != fid):
+                    continue  # a sentence that says more about another field belongs there
+                if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
+                    chosen.append(c)
+        pieces: list[Piece] = []
+        for c in chosen:
+            pieces.extend(self._with_context(c, fid))
+        alts = [c.text for c in ranked if c not in chosen][: self.cues.limit("alternatives")]
+        conf = round(min(0.85, 0.35 + 0.05 * top.scores[fid]), 2)
+        return Proposal(self._fit(pieces), conf, alternatives=alts, cands=chosen)
+
+    def _with_context(self, c: Cand, fid: str) -> list[Piece]:
+        u = self.lay.units[c.unit]
+        text = self.lay.docs[u.doc].text
+        if u.kind == "row":
+            return [Piece(u.doc, a, b, c.unit) for a, b in (u.cells[1:] if u.label else u.cells)]
+        start = c.start
+        if c.actor_from == "label" and u.label_start is not None and c.start == u.body:
+            start = u.label_start
+        out: list[Piece] = []
+        siblings = self.by_unit.get(c.unit, [])
+        k = next((j for j, s in enumerate(siblings) if s.start == c.start), -1)
+        before = siblings[k - 1] if k > 0 else None
+        after = siblings[k + 1] if 0 <= k < len(siblings) - 1 else None
+        q = self._question_before(c.unit, fid)
+        if q is not None:
+            out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
+        if isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None:
+            name = c.actor.name
+            if not any(a in text[start:c.end] for a in c.actor.aliases):
+                at = u.speaker_at
+                out.append(Piece(u.doc, at, at + len(u.speaker or name), c.unit, prefix=True))
+        for nb in (before, after):
+            if nb is None or nb.undecided:
+                continue
+            dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
+            if fid in MOVES or fid == "warm_path":
+                keep = dated
+            else:  # a neighbour that says more about this field than about any other
+                own = nb.cue_scores[fid]
+                keep = own > 0 and own >= max(nb.cue_scores.values()) and not nb.features.get("question")
+            if keep or (fid == "warm_path" and nb.cue_scores[fid] > 0 and not nb.features.get("question")):
+                out.append(Piece(u.doc, nb.start, nb.end, c.unit))
+        out.append(Piece(u.doc, start, c.end, c.unit))
+        return out
+
+    def _question_before(self, i: int, fid: str) -> Cand | None:
+        """A question the previous speaker asked that this unit answers ("How warm is Carla?")."""
+        u = self.lay.units[i]
+        if i == 0 or u.speaker is None:
+            return None
+        prev = self.lay.units[i - 1]
+        if prev.doc != u.doc or prev.speaker in (None, u.speaker):
+            return None
+        for q in reversed(self.by_unit.get(i - 1, [])):
+            if q.features.get("question") and q.cue_scores[fid] > 0 and not q.undecided:
+                return q
+        return None
+
+    # ---- assembling -------------------------------------------------------------------------------
+    def _fit(self, pieces: list[Piece]) -> list[Piece]:
+        """Unique pieces in text order, as many as fit in the value limit (a long one cut at a clause)."""
+        seen: set[tuple[int, int, int]] = set()
+        uniq = []
+        for p in pieces:
+            key = (p.doc, p.start, p.end)
+            if key not in seen and not any(p.doc == q.doc and q.start <= p.start and p.end <= q.end for q in pieces
+                                           if (q.start, q.end) != (p.start, p.end) and not q.prefix):
+                seen.add(key)
+                uniq.append(p)
+        out: list[Piece] = []
+        used = 0
+        for p in uniq:
+            size = p.end - p.start + 3
+            if used + size > self.limit:
+                if not out:
+                    p = self._cut(p, self.limit)
+                    size = p.end - p.start
+                else:
+                    continue
+            out.append(p)
+            used += size
+        order = sorted(out, key=lambda p: (p.doc, p.start, not p.prefix))
+        return order
+
+    def _cut(self, p: Piece, limit: int) -> Piece:
+        text = self.lay.docs[p.doc].text
+        spans = sentences(text, p.start, p.end)
+        end = p.start
+        for _, b in spans:
+            if b - p.start <= limit:
+                end = b
+        if end == p.start:
+            window = text[p.start:p.start + limit]
+            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+            end = p.start + (cut if cut > 0 else limit)
+        return Piece(p.doc, p.start, end, p.unit, p.prefix)
+
+    def missing(self, fid: str, undecided: Cand | None = None) -> Proposal:
+        note = self.cues.fields[fid].note
+        if undecided is not None:
+            u = self.lay.units[undecided.unit]
+            shown = undecided.text if len(undecided.text) <= 90 else undecided.text[:87] + "..."
+            note = f"left open in the notes (line {self.lay.docs[u.doc].line_of(undecided.start)}: “{shown}”); {note}"
+        return Proposal([], None, note)
+
+
+def render(lay: Layout, pieces: list[Piece]) -> str:
+    """The value shown to people: pieces in order, an attribution as "Name: ...", units apart by " — "."""
+    parts: list[str] = []
+    prev: Piece | None = None
+    for p in pieces:
+        text = lay.docs[p.doc].text[p.start:p.end]
+        if "\n" in text:  # a wrapped or quoted ("> ") sentence reads as one line
+            text = " ".join(re.sub(r"\n[ \t]*(?:>[ \t]?)*", "\n", text).split())
+        if prev is not None and prev.prefix:
+            parts.append(": " + text)
+        elif prev is not None:
+            gap = lay.docs[p.doc].text[prev.end:p.start] if prev.doc == p.doc and prev.end <= p.start else "x"
+            same = prev.unit == p.unit >= 0 and lay.units[p.unit].kind != "row" and not gap.strip()
+            parts.append((" " if same else " — ") + text)
+        else:
+            parts.append(text)
+        prev = p
+    return "".join(parts).strip()
+
+
+def classification(lay: Layout, cands: list[Cand], cues: Cues) -> tuple[str | None, Cand | None]:
+    """partner-sourced or partner-influenced, when the notes say it or say which came first."""
+    explicit = re.compile(r"\bpartner[- ](sourced|influenced)\b", re.I)
+    votes: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.topic < 0 or c.injection:
+            continue
+        m = explicit.search(c.text)
+        if m:
+            return f"partner-{m.group(1).lower()}", c
+        if cues.any_of("sourced").search(c.text):
+            votes.setdefault("partner-sourced", []).append(c)
+        elif cues.any_of("influenced").search(c.text) and (
+                c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
+            votes.setdefault("partner-influenced", []).append(c)
+    if len(votes) == 1:
+        kind, found = next(iter(votes.items()))
+        return kind, found[0]
+    return None, None

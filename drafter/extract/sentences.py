@@ -1,0 +1,56 @@
+"""Sentence spans: where a unit's text splits into statements that can be quoted on their own."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|no|fig|a\.m|p\.m|u\.s|jr|sr)\."
+                     r"|\b[A-Z]\.)$", re.I)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]: split after . ! ? (not inside quotes or after an
+    abbreviation) and at line breaks that end a short line or a finished clause."""
+    spans: list[tuple[int, int]] = []
+    seg = text[start:end]
+    cut = 0
+    quote_open = False
+    i = 0
+    n = len(seg)
+    while i < n:
+        ch = seg[i]
+        if ch in "“":
+            quote_open = True
+        elif ch in "”":
+            quote_open = False
+        elif ch == '"':
+            quote_open = not quote_open
+        boundary = None
+        if ch == "\n":
+            line_start = seg.rfind("\n", 0, i) + 1
+            prev = seg[line_start:i].rstrip()
+            if prev and (len(prev) < 60 or prev[-1] in ".!?:;"):
+                boundary = i
+            if prev.endswith(('"', "”")):
+                quote_open = False
+        elif ch in ".!?" and not quote_open or ch in "\"”" and i > 0 and seg[i - 1] in ".!?":
+            j = i + 1
+            while j < n and seg[j] in "\"”’')]":
+                j += 1
+            if j < n and seg[j].isspace() and not _ABBREV.search(seg[max(0, i - 6):i + 1]):
+                boundary = j
+                if ch in "\"”":
+                    quote_open = False
+        if boundary is not None:
+            spans.append((cut, boundary))
+            cut = boundary
+        i += 1
+    spans.append((cut, n))
+    out = []
+    for a, b in spans:
+        piece = seg[a:b]
+        lead = len(piece) - len(piece.lstrip(" \t\n>"))  # no sentence starts with a quote marker
+        a2, b2 = a + lead, a + len(piece.rstrip())
+        if b2 > a2:
+            out.append((start + a2, start + b2))
+    return out

@@ -1,0 +1,62 @@
+"""The shape of notes: units (lines, bullets, paragraphs, table rows, transcript cues), the sections
+and labels that govern them, and who wrote or said each one (email messages, speakers).
+
+Every unit is a span of its document's text, so anything quoted from it is verbatim.
+"""
+
+from __future__ import annotations
+
+from drafter.extract.cues import Cues
+from drafter.extract.lines import _SPEAKER, _Builder
+from drafter.extract.sentences import sentences
+from drafter.extract.units import Layout, Message, Unit
+from drafter.ingest.document import Document
+
+__all__ = ["Layout", "Message", "Unit", "layout", "sentences"]
+
+
+def _speaker_lines(doc: Document) -> set[str]:
+    """Speaker names when a plain-text file reads as a transcript ("Name: words" on most lines)."""
+    counts: dict[str, int] = {}
+    nonblank = 0
+    for ln in doc.text.split("\n"):
+        if not ln.strip():
+            continue
+        nonblank += 1
+        m = _SPEAKER.match(ln)
+        if m and len(m.group(1)) <= 40:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    repeated = {k for k, v in counts.items() if v >= 2}
+    hits = sum(counts[k] for k in repeated)
+    if len(repeated) >= 2 and hits >= 6 and hits >= 0.5 * nonblank:
+        return repeated
+    return set()
+
+
+def _cue_units(index: int, doc: Document, builder: _Builder) -> list[Unit]:
+    for seg in doc.segments:
+        unit = Unit(index, seg.start, seg.end, doc.line_of(seg.start), "cue", speaker=seg.speaker,
+                    speaker_at=seg.speaker_start, time=seg.time)
+        builder._label(unit, doc.text[seg.start:seg.end])
+        builder.add(unit, 0)
+    return builder.units
+
+
+def layout(docs: list[Document], cues: Cues) -> Layout:
+    """Units of every document, in order, with sections, labels, speakers and messages."""
+    units: list[Unit] = []
+    messages: list[Message] = []
+    for i, doc in enumerate(docs):
+        builder = _Builder(i, doc, cues, messages)
+        if doc.segments and doc.kind in ("vtt", "srt"):
+            found = _cue_units(i, doc, builder)
+        else:
+            found = builder.run(_speaker_lines(doc) if doc.kind in ("txt", "md", "docx") else set())
+        offset = len(units)
+        for u in found:
+            for attr in ("section", "parent"):
+                v = getattr(u, attr)
+                if v is not None:
+                    setattr(u, attr, v + offset)
+        units.extend(found)
+    return Layout(docs, units, messages)

@@ -1,0 +1,78 @@
+"""Email (.eml): the source text is the decoded message, headers first, then the plain-text body.
+
+A message with only an HTML body gets it converted to text (`Document.body` records which). Quoted
+replies stay in the text as "> " lines; the structure reader knows them.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from email.message import EmailMessage
+
+from drafter.errors import InputError
+from drafter.ingest.htmltext import html_to_text
+
+HEADERS = ("From", "To", "Cc", "Subject", "Date")
+
+
+def _header_block(msg: EmailMessage) -> str:
+    """The main headers as written (unfolded); decoded only where they use RFC 2047 encoded words."""
+    raw: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        raw.setdefault(name.lower(), str(value))
+    lines = []
+    for name in HEADERS:
+        value = raw.get(name.lower())
+        if value is None:
+            continue
+        if "=?" in value or not value.isascii():
+            value = str(msg.get(name))
+        lines.append(f"{name}: {' '.join(value.split())}")
+    return "\n".join(lines)
+
+
+def _content(part: EmailMessage, path: str) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, AssertionError) as e:
+        raise InputError(path, f"cannot decode a {part.get_content_type()} part ({e})") from e
+    if isinstance(content, bytes):
+        content = content.decode("utf-8", errors="replace")
+    return str(content).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
+    """(source text, body kind, Date header) of an email file."""
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "looks like a binary file, not an email")
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    if not isinstance(msg, EmailMessage) or not (msg.get("From") or msg.get("Subject") or msg.get("Date")):
+        raise InputError(path, "is not an email (no From, Subject or Date header)")
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        filename = part.get_filename()
+        if ctype == "text/plain":
+            plain.append(_content(part, path))
+        elif ctype == "text/html" and not filename:
+            html.append(_content(part, path))
+        elif filename:
+            attachments.append(filename)
+    if plain:
+        body, kind = "\n".join(plain), "text/plain"
+    elif html:
+        body, kind = "\n".join(html_to_text(h) for h in html), "text/html"
+    else:
+        body, kind = "", "text/plain"
+    if not body.strip():
+        raise InputError(path, "email has no text body")
+    text = _header_block(msg) + "\n\n" + body.strip("\n") + "\n"
+    if attachments:
+        text += "\n" + "\n".join(f"Attachment: {name}" for name in attachments) + "\n"
+    date = next((" ".join(str(v).split()) for k, v in msg.raw_items() if k.lower() == "date"), None)
+    return text, kind, date
