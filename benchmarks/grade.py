@@ -1,5 +1,8 @@
 """Median time to grade one packet in-process (target: under 1 ms).
 
+Cold: the rubric remembers nothing from earlier packets. Warm: the same packet again, which is
+what repeated boilerplate in real exports gets from the rubric's memo.
+
 Usage: python benchmarks/grade.py [--rounds N]
 """
 
@@ -26,15 +29,20 @@ def main() -> int:
     rubric = load_rubric()
     for p in packets:
         grade(p, rubric)
-    times = []
+    cold, warm = [], []
     for i in range(args.rounds):
         p = packets[i % len(packets)]
+        rubric.memo.clear()  # cold: nothing remembered from earlier packets
         t = time.perf_counter()
         grade(p, rubric)
-        times.append(time.perf_counter() - t)
-    med = statistics.median(times) * 1000
-    p95 = sorted(times)[int(len(times) * 0.95)] * 1000
-    print(f"packets={len(packets)} rounds={args.rounds} median_ms={med:.3f} p95_ms={p95:.3f} (target median < 1 ms)")
+        cold.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        grade(p, rubric)  # warm: the same texts again, as in exports full of boilerplate
+        warm.append(time.perf_counter() - t)
+    med = statistics.median(cold) * 1000
+    p95 = sorted(cold)[int(len(cold) * 0.95)] * 1000
+    print(f"packets={len(packets)} rounds={args.rounds} cold median_ms={med:.3f} p95_ms={p95:.3f} "
+          f"warm median_ms={statistics.median(warm) * 1000:.3f} (target: cold median < 1 ms)")
     return 0 if med < 1 else 1
 
 

@@ -7,14 +7,18 @@ failure modes, signals and gates are decided from. Nothing here calls a model or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from drafter.rubric.dates import dates_after
 from drafter.rubric.load import Rubric
 from drafter.rubric.model import Level
 from drafter.rubric.priority import PriorityList
 from drafter.rubric.text import Person, first_clause, mostly_lower, negated, people, sentences, words
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -59,6 +63,10 @@ class Context:
         return self.rubric.pat[key].search(text)
 
 
+# Fields where the people of a handoff are named in full (the others name companies and documents).
+NAMING_FIELDS = ("account", "partner", "trigger", "warm_path", "seller_move", "partner_move", "owner")
+
+
 def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList | None,
                   reference: date | None = None) -> Context:
     """Values with whole-field placeholders ("TBD", "n/a") blanked, and the first names of everyone named."""
@@ -80,8 +88,8 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
     org_names = frozenset(re.sub(r"['’]s$", "", w.strip(".,()")) for w in orgs)
     # A first name alone ("Dana meets...") counts once someone called Dana is named in full somewhere.
     firsts: set[str] = set()
-    for text in cleaned.values():
-        for p in people(text, rubric, full_names_only=True, org_names=org_names):
+    for fid in NAMING_FIELDS:
+        for p in people(cleaned.get(fid, ""), rubric, full_names_only=True, org_names=org_names):
             firsts.update((p.first, p.name.split()[-1]))
     return Context(cleaned, rubric, priority, placeholders, known_first=frozenset(firsts), org_names=org_names,
                    reference=reference)
@@ -95,7 +103,7 @@ def _absent(ctx: Context, fid: str, what: str) -> str:
 
 # --- account -----------------------------------------------------------------------------------
 
-def check_account(ctx: Context) -> Check:
+def _check_account(ctx: Context) -> Check:
     text = ctx.values["account"]
     if not text:
         msg = _absent(ctx, "account", "the account")
@@ -155,7 +163,7 @@ def check_account(ctx: Context) -> Check:
 
 # --- partner -----------------------------------------------------------------------------------
 
-def check_partner(ctx: Context) -> Check:
+def _check_partner(ctx: Context) -> Check:
     text = ctx.values["partner"]
     if not text:
         msg = _absent(ctx, "partner", "the partner and partner contact")
@@ -172,7 +180,7 @@ def check_partner(ctx: Context) -> Check:
     return Check("missing", [msg], {"vague_partner": msg}, {"person": False}, text)
 
 
-def check_why_partner(ctx: Context) -> Check:
+def _check_why_partner(ctx: Context) -> Check:
     text = ctx.values["why_partner"]
     if not text:
         return Check("missing", [_absent(ctx, "why_partner", "why this partner matters")])
@@ -187,7 +195,7 @@ def check_why_partner(ctx: Context) -> Check:
                           "(prior delivery, installed footprint, trusted relationship)"])
 
 
-def check_value_prop(ctx: Context) -> Check:
+def _check_value_prop(ctx: Context) -> Check:
     text = ctx.values["value_prop"]
     if not text:
         return Check("missing", [_absent(ctx, "value_prop", "the joint value proposition")])
@@ -206,7 +214,7 @@ def check_value_prop(ctx: Context) -> Check:
 
 # --- trigger, warm path ------------------------------------------------------------------------
 
-def check_trigger(ctx: Context) -> Check:
+def _check_trigger(ctx: Context) -> Check:
     text = ctx.values["trigger"]
     if not text:
         msg = _absent(ctx, "trigger", "the customer trigger")
@@ -228,7 +236,7 @@ def check_trigger(ctx: Context) -> Check:
     return Check("weak", ["specific, but not in the buyer's words (no quote or reported speech)"])
 
 
-def check_warm_path(ctx: Context) -> Check:
+def _check_warm_path(ctx: Context) -> Check:
     text = ctx.values["warm_path"]
     if not text:
         msg = _absent(ctx, "warm_path", "the warm path")
@@ -278,7 +286,7 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     return Check("weak", []), True
 
 
-def check_seller_move(ctx: Context) -> Check:
+def _check_seller_move(ctx: Context) -> Check:
     check, concrete = _move(ctx, "seller_move", "seller")
     if not concrete:
         check.facts["concrete"] = False
@@ -318,7 +326,7 @@ def _deadline(ctx: Context, text: str) -> re.Match[str] | None:
     return None
 
 
-def check_partner_move(ctx: Context) -> Check:
+def _check_partner_move(ctx: Context) -> Check:
     check, concrete = _move(ctx, "partner_move", "partner")
     if not concrete:
         check.facts["committed"] = False
@@ -342,7 +350,7 @@ def check_partner_move(ctx: Context) -> Check:
 
 # --- conflict, evidence, owner -----------------------------------------------------------------
 
-def check_conflict(ctx: Context) -> Check:
+def _check_conflict(ctx: Context) -> Check:
     text = ctx.values["conflict"]
     if not text:
         msg = _absent(ctx, "conflict", "the risk and channel-conflict note")
@@ -374,7 +382,7 @@ def check_conflict(ctx: Context) -> Check:
     return Check(level, notes, {}, {"checked": True})
 
 
-def check_evidence(ctx: Context) -> Check:
+def _check_evidence(ctx: Context) -> Check:
     text = ctx.values["evidence"]
     if not text:
         msg = _absent(ctx, "evidence", "the evidence")
@@ -409,7 +417,7 @@ def check_evidence(ctx: Context) -> Check:
 _OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coordinate|lead|handle)\b", re.IGNORECASE)
 
 
-def check_owner(ctx: Context) -> tuple[Check, Check]:
+def _check_owner(ctx: Context) -> tuple[Check, Check]:
     """(owner, acceptance criteria): one named person, and a response window in days."""
     text = ctx.values["owner"]
     if not text:
@@ -464,3 +472,50 @@ def check_owner(ctx: Context) -> tuple[Check, Check]:
         fires.setdefault("no_owner", "no due date or response window")
     owner.fires = fires
     return owner, accept
+
+
+# --- the checks, remembered per rubric ----------------------------------------------------------
+# Each check is a pure function of its field's text and the few facts of the packet named here, so
+# a text seen before (boilerplate in an export of thousands) is judged once. Callers may change a
+# returned Check's level, so they get a copy.
+
+def _remembered(ctx: Context, fid: str, compute: Callable[[Context], T], *facts: object) -> T:
+    text = ctx.values[fid]
+    if not text:
+        return compute(ctx)
+    hit = ctx.rubric.remember(("check", fid, text, facts), lambda: compute(ctx))
+    return tuple(replace(x) for x in hit) if isinstance(hit, tuple) else replace(hit)  # type: ignore[return-value]
+
+
+def check_account(ctx: Context) -> Check:
+    return _remembered(ctx, "account", _check_account, ctx.priority and id(ctx.priority))
+
+def check_partner(ctx: Context) -> Check:
+    return _remembered(ctx, "partner", _check_partner, ctx.known_first, ctx.org_names)
+
+def check_why_partner(ctx: Context) -> Check:
+    return _remembered(ctx, "why_partner", _check_why_partner, None)
+
+def check_value_prop(ctx: Context) -> Check:
+    return _remembered(ctx, "value_prop", _check_value_prop, ctx.values['partner'])
+
+def check_trigger(ctx: Context) -> Check:
+    return _remembered(ctx, "trigger", _check_trigger, ctx.known_first, ctx.org_names)
+
+def check_warm_path(ctx: Context) -> Check:
+    return _remembered(ctx, "warm_path", _check_warm_path, ctx.known_first, ctx.org_names)
+
+def check_seller_move(ctx: Context) -> Check:
+    return _remembered(ctx, "seller_move", _check_seller_move, ctx.reference)
+
+def check_partner_move(ctx: Context) -> Check:
+    return _remembered(ctx, "partner_move", _check_partner_move, None)
+
+def check_conflict(ctx: Context) -> Check:
+    return _remembered(ctx, "conflict", _check_conflict, None)
+
+def check_evidence(ctx: Context) -> Check:
+    return _remembered(ctx, "evidence", _check_evidence, None)
+
+def check_owner(ctx: Context) -> tuple[Check, Check]:
+    return _remembered(ctx, "owner", _check_owner, ctx.known_first, ctx.org_names)

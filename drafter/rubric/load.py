@@ -60,6 +60,17 @@ class Rubric:
     lex: dict[str, Phrases] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     pat: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Results of pure functions of a field's text under this rubric, shared across packets: historical
+    # exports repeat themselves ("TBD", boilerplate conflict notes), and batch grades thousands.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: Any, compute: Any) -> Any:
+        hit = self.memo.get(key)
+        if hit is None:
+            if len(self.memo) > 20_000:
+                self.memo.clear()
+            hit = self.memo[key] = compute()
+        return hit
 
     @property
     def failure_modes(self) -> dict[str, dict[str, Any]]:

@@ -64,31 +64,58 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
 def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
            full_names_only: bool = False, org_names: frozenset[str] = frozenset()) -> list[Person]:
     """People named in text: runs of 2-4 capitalised name tokens that are not organisation words, or a
-    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere.
-    `full_names_only` skips single names and roles (a cheap pass to learn who is named); words in
-    `org_names` (the account's and the partner's names) are never part of a person's name."""
-    text = text or ""
-    if mostly_lower(text):
-        return _lower_case_people(text, rubric)
+    single first name that acts ("Leah owns"), has a role beside it, or belongs to someone named elsewhere
+    (`known_first`). Words in `org_names` (the account's and the partner's names) are never part of a
+    person's name. `full_names_only` leaves out single names and roles (a pass to learn who is named)."""
+    if not text:
+        return []
+    if rubric.remember(("lower", text), lambda: mostly_lower(text)):
+        return list(rubric.remember(("lower-people", text), lambda: _lower_case_people(text, rubric)))
+    found: list[Person] = []
+    for c in rubric.remember(("candidates", text), lambda: _candidates(text, rubric)):
+        if any(n in org_names for n in c.names):
+            continue
+        if len(c.names) > 1:
+            found.append(Person(" ".join(c.names), None if full_names_only else _role(text, c, rubric), c.start, c.end))
+        elif not full_names_only:
+            role = _role(text, c, rubric)
+            beside = bool(role and re.match(r"\s*[,(]", text[c.end:c.end + 30]))
+            if c.names[0] in known_first or beside or c.acts:
+                found.append(Person(c.names[0], role, c.start, c.end))
+    return found
+
+
+def _role(text: str, c: _Candidate, rubric: Rubric) -> str | None:
+    return rubric.remember(("role", text, c.start, c.end), lambda: _role_near(text, c.start, c.end, rubric))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible name, found once per text whatever the packet around it: the packet decides later
+    whether a single first name counts (known elsewhere, a role beside it, or acting)."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+    acts: bool = False
+
+
+def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
     org = rubric.words["org_words"]
     not_names = rubric.words["not_names"]
     particles = rubric.words["name_particles"]
     person_verbs = rubric.words["person_verbs"]
     roles = rubric.words["roles"]
     toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
-    found: list[Person] = []
+    found: list[_Candidate] = []
     i = 0
-    # Only a capitalised token can start a name, so visit those alone (most tokens are not).
-    for cap in [n for n, t in enumerate(toks) if t.group(0)[:1].isupper()]:
-        if cap < i:
-            continue
-        i = cap
-        t = toks[i]
-        word = _clean_token(t.group(0))
+    while i < len(toks):
+        word = _clean_token(toks[i].group(0))
         low = word.lower()
         if low in not_names or low in org or low in roles or word.isupper() and len(word) > 1:
+            i += 1
             continue
-        run = [t]
+        run = [toks[i]]
         j = i + 1
         while j < len(toks) and len(run) < 5:
             gap = text[run[-1].end():toks[j].start()]
@@ -104,42 +131,41 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
         names = [_clean_token(r.group(0)) for r in run]
         # A run with an organisation word in it is an organisation ("Quadrant Campus Systems"); a run
         # that goes on into a role or a common word is cut there ("Jordan Whitfield AE" is Jordan Whitfield).
-        if any(n.lower() in org or n in org_names for n in names):
+        if any(n.lower() in org for n in names):
             i = j
             continue
-        cut = len(names)
-        for k, n in enumerate(names):
-            if k and (n.lower() in not_names or n.lower() in roles):
-                cut = k
-                break
+        cut = next((k for k, n in enumerate(names) if k and (n.lower() in not_names or n.lower() in roles)),
+                   len(names))
         run, names = run[:cut], names[:cut]
         start = run[0].start()
         end = start + len(_clean_token(text[start:run[-1].end()]))
-        names = text[start:end].split() if len(run) > 1 else names
-        if len(names) >= 2 and len(names) <= 4:
-            role = None if full_names_only else _role_near(text, start, end, rubric)
-            found.append(Person(" ".join(names), role, start, end))
-        elif len(names) == 1 and not full_names_only:
-            after = text[end:end + 30]
-            nm = re.match(r"\s*([\w'’]+)", after)
-            next_word = nm.group(1).lower() if nm else ""
-            role = _role_near(text, start, end, rubric)
-            acts = next_word in person_verbs
-            if word not in org_names and (word in known_first or (role and re.match(r"\s*[,(]", after))
-                                          or (acts and len(word) > 2)):
-                found.append(Person(names[0], role, start, end))
+        if len(run) > 1:
+            names = text[start:end].split()
+        if 2 <= len(names) <= 4:
+            found.append(_Candidate(tuple(names), start, end))
+        elif len(names) == 1:
+            nm = re.match(r"\s*([\w'’]+)", text[end:end + 30])
+            found.append(_Candidate((names[0],), start, end,
+                                    acts=bool(nm and nm.group(1).lower() in person_verbs and len(word) > 2)))
         i = max(j, i + 1)
-    return found
+    return tuple(found)
 
 
 _LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
                          r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
 
 
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[^\W\d_a-z](?=[a-z\u00df-\u00ff])")  # Capital then lower case
+
+
 def mostly_lower(text: str) -> bool:
-    """Written in lower case (acronyms such as OPP-1 or AE aside), where capitals say nothing about names."""
-    alpha = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) > 1)]
-    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) <= len(alpha) * 0.03
+    """Written in lower case, where capitals say nothing about names. Cheap: any capital letter that starts
+    a word, outside an all-capitals acronym (OPP-1, AE), makes the text not lower case for this purpose."""
+    if text == text.lower():
+        return len(text.split()) >= 3
+    starts = len(_WORD_START.findall(text))
+    return starts >= 3 and len(_CAPITALISED.findall(text)) <= starts * 0.03
 
 
 def _lower_case_people(text: str, rubric: Rubric) -> list[Person]:
