@@ -156,6 +156,7 @@ def test_the_date_a_promise_was_made_is_not_a_deadline(base, move):
 @pytest.mark.parametrize("move, committed, level", [
     ("Dana agreed in writing on 3 May to send her review notes by 9 May.", True, "strong"),
     ("Agreed by Dana in writing (24 May): the grader logs go to Hemi by 31 May.", True, "strong"),
+    ("Dana committed in writing on 20 June to send the May incident reports by 27 June.", True, "strong"),
     ("Dana confirms the meeting and shares her review notes by Friday.", True, "weak"),
     ("Dana will send her review notes.", False, "weak"),
     ("Dana has offered to send her review notes by Friday.", False, "weak"),
@@ -189,6 +190,7 @@ def test_openable_evidence(base, evidence, level):
 @pytest.mark.parametrize("evidence", ["See CRM.", "Available on request.", "Notes available on request.",
                                       "Per conversations with the partner.", "", "n/a",
                                       "Happy to share the deck if anyone needs it.",
+                                      "Dana told us on a call; no notes were taken.",
                                       "Deck: [here](https://link-to-deck)",
                                       "Meridian's website: https://www.meridian.example.com"])
 def test_no_evidence(base, evidence):
@@ -208,6 +210,8 @@ def test_no_conflict_check(base, conflict):
 
 
 @pytest.mark.parametrize("conflict", ["Checked the portal: no reseller registered.", "Checked registrations — clean.",
+                                      "PRM shows no deal registration from any partner. Meridian is logged as "
+                                      "partner-influenced; the AE's comp is unaffected.",
                                       "Verified in PRM on 2 May: no competing partners on the account; "
                                       "Meridian credited as partner-influenced."])
 def test_conflict_check_with_outcome(base, conflict):
@@ -267,6 +271,7 @@ def test_placeholders_anywhere(base, field, text):
     ("Northwind Logistics. No opportunity yet; their carrier contract renews in June.", False),
     ("Northwind Logistics. OPP-4471, stage 2, AE Maria Lopez.", False),
     ("Northwind Logistics, on Maria's named-account list.", False),
+    ("Northwind Logistics AS. OPP-7731, stage 2; Northwind is one of the ten named accounts on Maria's list.", False),
 ])
 def test_account_logic(base, account, fires):
     assert ("no_account_logic" in judge(base, account=account).failure_modes) is fires

@@ -110,7 +110,10 @@ def _check_account(ctx: Context) -> Check:
         return Check("missing", [msg], {"no_account_logic": msg}, {"prioritized": False})
     name = first_clause(text)
     first_word = (words(name) or [""])[0]
-    generic = ctx.find("generic_account", text) or (first_word if first_word in ctx.rubric.words[
+    # Generic wording is judged where the account is named (its first sentence): "one of the ten
+    # named accounts on Ragnhild's list" later on is a tie, not a generic account.
+    opening = (sentences(text) or [text])[0]
+    generic = ctx.find("generic_account", opening) or (first_word if first_word in ctx.rubric.words[
         "generic_account_starts"] else None)
     named = not generic and (any(w[:1].isupper() for w in name.split()) or mostly_lower(text))
     tie_id = ctx.pat("record_ids", text)
@@ -358,7 +361,8 @@ def _check_conflict(ctx: Context) -> Check:
     pending = ctx.find("conflict_pending", text)
     lead = ctx.rubric.lex["conflict_pending"].rx.match(text.lstrip("*_ "))
     checked = None
-    for m in ctx.rubric.lex["conflict_outcomes"].finditer(text):
+    outcomes = [*ctx.rubric.lex["conflict_outcomes"].finditer(text), *ctx.rubric.pat["conflict_outcome"].finditer(text)]
+    for m in sorted(outcomes, key=lambda m: m.start()):
         clause = re.split(r"[.;:\n]", text[:m.start()])[-1]
         if not ctx.rubric.lex["hypotheticals"].search(clause):
             checked = m.group(0)
@@ -393,7 +397,9 @@ def _check_evidence(ctx: Context) -> Check:
     if fake and not url and not record:
         msg = f"no evidence a seller can open: {_quote(fake.group(0))} is a placeholder, not a link"
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, fake.group(0))
-    doc = ctx.find("documents", text)
+    # "no notes were taken" names no document.
+    doc = next((m.group(0) for m in ctx.rubric.lex["documents"].finditer(text)
+                if not negated(text, m.start(), ctx.rubric, window=2)), None)
     where = ctx.find("evidence_locations", text)
     bad = ctx.find("unverifiable", text)
     if url and not record and not (doc and where) and all(
