@@ -18,6 +18,7 @@ from drafter.batch_groups import group_columns, group_value, month_of
 from drafter.batch_summary import COMPONENTS, NO_DATE, ScoredRow
 from drafter.errors import InputError
 from drafter.fields import FIELD_IDS, field_for_title
+from drafter.formats.jsonfmt import split_flat
 from drafter.formats.table import jsonl_error
 from drafter.rubric import Grade, PriorityList, Rubric, grade_values, load_priority_list, load_rubric
 
@@ -129,22 +130,7 @@ class Scorer:
             return ScoredRow(where, where, error=str(jsonl_error(self.path, row, e)))
         if not isinstance(obj, dict) or "fields" in obj:
             return self._via_packet(where, row, obj, None)
-        values: dict[str, str | None] = {}
-        special: dict[str, str | None] = {}
-        meta: dict[str, Any] = {}
-        for key, val in obj.items():
-            name = self.columns.get(key, key)
-            low = str(name).strip().lower()
-            if low in _RESERVED:
-                special[low] = None if val in ("", None) else str(val)
-                continue
-            fid = field_for_title(str(name))
-            if fid:
-                if val is not None and not isinstance(val, str):
-                    val = json.dumps(val) if isinstance(val, (dict, list)) else str(val)
-                values[fid] = val
-            else:
-                meta[key] = val
+        values, meta, special = split_flat(obj, self.columns)
         if not _plain_class(special.get("classification")):
             return self._via_packet(where, row, obj, None)
         return self._graded(where, special.get("id"), special.get("title"), values, self._meta_groups(meta), meta)

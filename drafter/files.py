@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from drafter.errors import InputError
 
@@ -65,15 +65,12 @@ def check_target(path: str | Path, *, force: bool) -> Path:
 
 
 @contextmanager
-def atomic_open(path: str | Path, *, force: bool = True, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text file to stream into; it appears at `path` only when the block ends without error.
-
-    With force=False an existing file is never replaced (checked before and again at rename time).
-    """
+def _staged(path: str | Path, force: bool, mode: str, **kw: Any) -> Iterator[IO[Any]]:
+    """A temporary file beside `path` that replaces it only when the block ends without error."""
     p = check_target(path, force=force)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+        with os.fdopen(fd, mode, **kw) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -82,6 +79,14 @@ def atomic_open(path: str | Path, *, force: bool = True, newline: str | None = N
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def atomic_open(path: str | Path, *, force: bool = True, newline: str | None = None) -> AbstractContextManager[IO[str]]:
+    """A text file to stream into; it appears at `path` only when the block ends without error.
+
+    With force=False an existing file is never replaced (checked before and again at rename time).
+    """
+    return _staged(path, force, "w", encoding="utf-8", newline=newline)
 
 
 def _commit(tmp: str, p: Path, force: bool) -> None:
@@ -105,16 +110,5 @@ def atomic_write(path: str | Path, data: str | bytes, *, force: bool = True) -> 
 
     With force=False an existing file is never replaced (checked again at rename time).
     """
-    p = check_target(path, force=force)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _commit(tmp, p, force)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with _staged(path, force, "wb") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,8 +22,9 @@ def _first_error(e: ValidationError) -> str:
     return f"{loc}: {msg}" if loc else msg
 
 
-def packet_from_flat(row: dict[str, Any], columns: dict[str, str] | None = None) -> Packet:
-    """A packet from a flat mapping whose keys are field ids or titles; other keys become metadata."""
+def split_flat(row: Mapping[str, Any], columns: Mapping[str, str] | None = None
+               ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(field values by id, metadata, id/title/classification) of a flat row keyed by ids or titles."""
     values: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     special: dict[str, Any] = {}
@@ -39,6 +41,12 @@ def packet_from_flat(row: dict[str, Any], columns: dict[str, str] | None = None)
             values[fid] = val
         else:
             meta[key] = val
+    return values, meta, special
+
+
+def packet_from_flat(row: dict[str, Any], columns: dict[str, str] | None = None) -> Packet:
+    """A packet from a flat mapping whose keys are field ids or titles; other keys become metadata."""
+    values, meta, special = split_flat(row, columns)
     return Packet(fields=values, metadata=meta, **special)
 
 
