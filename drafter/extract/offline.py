@@ -16,7 +16,7 @@ from drafter.extract.candidates import Labeler, Scorer
 from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
-from drafter.extract.grounding import evidence
+from drafter.extract.grounding import evidences
 from drafter.extract.propose import Piece, Proposal, Proposer, classification, render
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
@@ -159,7 +159,9 @@ def _field(lay: Layout, prop: Proposal) -> Field:
             msg = lay.messages[u.message] if u.message is not None else None
             time = u.time or (msg.date if msg else None)
             speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
-        evs.append(evidence(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+        evs.extend(evidences(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+    if not evs:
+        return Field(status="missing", note=prop.note or "no quote of the notes supports this field")
     return Field(value=render(lay, prop.pieces), status="proposed", evidence=evs, confidence=prop.confidence,
                  note=prop.note, alternatives=prop.alternatives)
 
