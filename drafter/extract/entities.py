@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org, map_mentions, org_candidates
 from drafter.extract.people import People, Person, find_people
+from drafter.extract.speakers import describe_speakers
 from drafter.extract.structure import Layout, Unit, sentences
 
 _PARTNER_CUE = re.compile(
@@ -233,6 +234,7 @@ def _resolve_org(p: Person, ents: Entities) -> Org | None:
 def find_entities(lay: Layout, cues: Cues) -> Entities:
     """People, organisations, and the account, partner, our organisation and the seller."""
     people = find_people(lay, cues)
+    describe_speakers(people, lay, cues)
     cands = org_candidates(lay, cues, people)
     rx, of = map_mentions(lay, cands)
     orgs = [o for o in cands.values() if o.mentions]
@@ -298,6 +300,10 @@ def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             p = ents.people.find(u.speaker)
             if p and p.side is None:
                 p.side = "ours"
+    for p in ents.people:  # "my colleague Kwabena": on the speaker's side
+        mate = ents.people.find(p.colleague_of) if p.colleague_of else None
+        if mate is not None and mate.side and p.side in (None, "ours") and mate.side != "customer":
+            p.side = mate.side
     sellers = [p for p in ents.people if p.seller]
     if sellers:
         ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))

@@ -114,7 +114,8 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     org_named = False
     if person is not None:
         spans = person.facts or ([person.name_at] if person.name_at else [])
-        if person.name_at and not any(a <= person.name_at[1] < b for _, a, b in spans):
+        named = any(person.name in lay.docs[d].text[a:b] for d, a, b in spans)
+        if person.name_at and not named and not any(a <= person.name_at[1] < b for _, a, b in spans):
             spans = [person.name_at, *spans]
         for d, a, b in spans[:3]:
             pieces.append(Piece(d, a, b, _unit_at(lay, d, a)))

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.names import LETTER, UPPER
 from drafter.extract.people import People
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout
 
-_TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
+_TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
 _PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
+_SINGLE = re.compile(rf"[{UPPER}][a-zß-öø-ÿ]+{LETTER}*")  # one capitalised word: "Kwabena", "Frío"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 _DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
                      r" \t]+)?[A-Z][\w&'’-]*){0,4})")
@@ -97,7 +99,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     if role_noun.search(phrase) or all(_ACRONYM.fullmatch(w) or is_role(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
-                elif len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase) and not is_role(phrase):
+                elif len(phrase) >= 3 and _SINGLE.fullmatch(phrase) and not is_role(phrase):
                     mid = k > 0 or ((di, m.start()) not in starts and not described_at(di, m.start()))
                     singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):

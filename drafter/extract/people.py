@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN
 from drafter.extract.structure import Layout, Unit, sentences
 
-_TOKEN = r"[A-Z][a-zA-Z]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Z]?[a-zA-Z]+)?"  # O'Neil, Mei-Lin; not Acme's
-_PARTICLE = r"(?:de|van|von|da|del|der|le|la|bin|al|di|du|dos)"
-NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{1,2}}"
+_TOKEN = TOKEN
+_PARTICLE = PARTICLE
 _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
@@ -35,6 +35,12 @@ _ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|CO
 _ME_NAME = re.compile(rf"\b(?:me|myself)[ \t]*\((?P<name>{NAME})\)")
 _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})["
                            rf" \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
+# "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
+_ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
+                           rf"(?P<rest>[^)\n]*)\)")
+# "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
+_APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
+                       rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
 _AT_ORG = re.compile(
     rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
     rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
@@ -56,6 +62,7 @@ class Person:
     domain: str | None = None
     facts: list[tuple[int, int, int]] = field(default_factory=list)  # (doc, start, end) describing them
     name_at: tuple[int, int, int] | None = None
+    colleague_of: str | None = None  # "my colleague Kwabena", said by this person: on their side
 
     @property
     def first(self) -> str:
@@ -118,6 +125,26 @@ class People:
             p.name_at = (doc, at, at + len(name))
         return p
 
+    def rename(self, p: Person, full: str) -> Person:
+        """`p` is known by a fuller name now ("FATIMA" said "That's me, Fatima Al-Sayegh")."""
+        if full == p.name:
+            return p
+        other = self.by_name.get(full)
+        if other is not None:
+            other.aliases |= p.aliases
+            other.facts.extend(p.facts)
+            other.role = other.role or p.role
+            other.org_candidates.extend(c for c in p.org_candidates if c not in other.org_candidates)
+            if p.side and not other.side:
+                other.side = p.side
+            del self.by_name[p.name]
+            return other
+        del self.by_name[p.name]
+        p.aliases.add(full)
+        p.name = full
+        self.by_name[full] = p
+        return p
+
     def find(self, token: str) -> Person | None:
         """The person a name, alias or (unambiguous) first name points at."""
         for p in self.by_name.values():
@@ -174,7 +201,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
         doc = lay.docs[u.doc]
         text = doc.text
         if u.kind == "cue" and u.speaker and u.speaker_at is not None:
-            p = people.add(u.speaker, u.doc, u.speaker_at, speaker=True)
+            written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
+            p = people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
             paren = re.match(r"[^(:\n]*\(([^()\n]{1,60})\)", text[u.speaker_at + len(u.speaker):u.start])
             if p and paren:  # "Speaker 2 (Imran, Dovecote Labs): ..." names the person, then describes them
                 parts = [x.strip() for x in paren.group(1).split(",")]
@@ -207,7 +235,9 @@ def find_people(lay: Layout, cues: Cues) -> People:
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
             role, orgs, ours = _split_role_org(parts, cues)
-            if role or orgs:
+            # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
+            # not a pipeline row that names an account and its stage
+            if (role and cues.role_words.search(role)) or (in_attendees and (orgs or ours)):
                 people.add(text[a:b], u.doc, a, role=role, orgs=orgs, side="ours" if ours else None,
                            fact=(u.start, u.end))
             continue
@@ -250,6 +280,15 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
                        orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
                        fact=(s, e))
+    for m in _ROLE_EQ_NAME.finditer(sent):
+        p = people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role") + (m.group("rest") or ""),
+                       fact=(s + m.start(), s + m.end()))
+        if p:
+            p.aliases.add(m.group("abbr"))
+    for m in _APPOS_AT.finditer(sent):
+        if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
+                       fact=(s + m.start(), s + m.end()))
     for m in _INITIALS_DEF.finditer(sent):
         role = m.group("role")
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role + (m.group("rest") or ""),

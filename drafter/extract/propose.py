@@ -44,8 +44,10 @@ class Proposer:
         self.cues = cues
         self.scorer = scorer
         self.labeler: Labeler = scorer.labeler
-        self.cands = [c for c in cands if not c.injection]
-        self.ignored = [c for c in cands if c.injection]
+        # a line that gives instructions is not notes: none of it is used, not only the imperative part
+        injected = {c.unit for c in cands if c.injection}
+        self.cands = [c for c in cands if c.unit not in injected]
+        self.ignored = [c for c in cands if c.unit in injected]
         self.by_unit: dict[int, list[Cand]] = {}
         for c in self.cands:
             self.by_unit.setdefault(c.unit, []).append(c)
@@ -161,7 +163,7 @@ class Proposer:
             name = c.actor.name
             if not any(a in text[start:c.end] for a in c.actor.aliases):
                 at = u.speaker_at
-                out.append(Piece(u.doc, at, at + len(u.speaker or name), c.unit, prefix=True))
+                out.append(Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or name)), c.unit, prefix=True))
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue

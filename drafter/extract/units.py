@@ -26,6 +26,7 @@ class Unit:
     parent: int | None = None
     speaker: str | None = None
     speaker_at: int | None = None
+    speaker_len: int | None = None  # length of the name written at speaker_at, when shorter ("Emre here")
     time: str | None = None
     message: int | None = None
     quoted: bool = False
