@@ -100,6 +100,9 @@ class _Builder:
                     in_header = True
                 elif hm.group(1).lower() in ("date", "sent") and self.msg_by_depth.get(depth) is not None:
                     self.messages[self.msg_by_depth[depth]].date = hm.group(2).strip()
+                elif hm.group(1).lower() == "to" and self.msg_by_depth.get(depth) is not None:
+                    self.messages[self.msg_by_depth[depth]].to = [
+                        (m.group("name") or "").strip() for m in _NAME_ADDR.finditer(hm.group(2)) if m.group("name")]
                 self.add(Unit(self.index, cstart, cend, lineno, "header", body=cstart + hm.start(2),
                               label=hm.group(1), label_start=cstart, sep=":", quoted=depth > 0), depth)
                 self.open = None

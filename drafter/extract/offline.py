@@ -175,13 +175,16 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     lay = layout(documents, cue)
     ents = find_entities(lay, cue)
     anchors = meeting_dates(lay, today)
-    scorer = Scorer(lay, ents, cue, Labeler(cue, ents), anchors, today)
+    scorer = Scorer(lay, ents, cue, Labeler(cue, ents, lay), anchors, today)
     prop = Proposer(lay, ents, cue, scorer, scorer.candidates())
     proposals: dict[str, Proposal] = {}
+    # a handoff is about an account: notes that name none (an internal meeting, a partner QBR with no
+    # co-sell nomination) support no field, whoever else they name
+    no_handoff = ents.account is None and not (prop.labeled("account") or Proposal()).pieces
     for fid in FIELD_IDS:
-        if ents.account is None and ents.partner is None:
+        if no_handoff:
             proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "no account or partner found in the notes; " + (proposals[fid].note or "")
+            proposals[fid].note = "no account found in the notes; " + (proposals[fid].note or "")
         elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)

@@ -59,11 +59,11 @@ class Proposer:
     def _unit_field(self, i: int, u: Unit) -> str | None:
         if u.kind in ("heading", "header") or u.sep == "=":
             return None
-        fid = self.labeler.field(u.label)
+        fid = self.labeler.field(u.label, u)
         if fid:
             return fid
         if u.section is not None and not self.cues.patterns["action_label"].match((u.label or "").strip()):
-            return self.labeler.field(self.lay.text(self.lay.units[u.section]))
+            return self.labeler.field(self.lay.text(self.lay.units[u.section]), u)
         return None
 
     def labeled(self, fid: str) -> Proposal | None:
@@ -80,9 +80,22 @@ class Proposer:
             return self.missing(fid, undecided[0])
         pieces: list[Piece] = []
         for i in decided:
+            if fid in MOVES:
+                pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
             pieces.extend(self._unit_pieces(i))
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
+
+    def _speaker_prefix(self, c: Cand, i: int) -> list[Piece]:
+        """"Cormac Byrne" before "I own this handoff": who "I" is, where the notes write their name."""
+        u = self.lay.units[i]
+        if not (isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None):
+            return []
+        text = self.lay.docs[u.doc].text
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in c.actor.aliases):
+            return []
+        at = u.speaker_at
+        return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or c.actor.name)), i, prefix=True)]
 
     def _unit_pieces(self, i: int) -> list[Piece]:
         u = self.lay.units[i]
@@ -159,11 +172,8 @@ class Proposer:
         q = self._question_before(c.unit, fid)
         if q is not None:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
-        if isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None:
-            name = c.actor.name
-            if not any(a in text[start:c.end] for a in c.actor.aliases):
-                at = u.speaker_at
-                out.append(Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or name)), c.unit, prefix=True))
+        if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
+            out.extend(self._speaker_prefix(c, c.unit))
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue

@@ -44,6 +44,7 @@ class Message:
     author: str | None = None
     author_at: int | None = None
     date: str | None = None
+    to: list[str] = field(default_factory=list)  # the names in its To: header
 
 
 @dataclass
