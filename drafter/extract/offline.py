@@ -119,7 +119,9 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
             spans = [person.name_at, *spans]
         for d, a, b in spans[:3]:
             pieces.append(Piece(d, a, b, _unit_at(lay, d, a)))
-            org_named = org_named or any(o is ents.partner for o in ents.orgs_in(lay.docs[d].text, a, b))
+            # named by a word of its name, not only by initials ("RL") a seller could not place
+            written = ents._org_rx.finditer(lay.docs[d].text, a, b) if ents._org_rx else iter(())
+            org_named = org_named or any(m.group() in ents.partner.aliases and not m.group().isupper() for m in written)
     if not org_named:
         full = ents.partner.first_full
         if full:

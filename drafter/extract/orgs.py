@@ -53,9 +53,14 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
         out: list[list[str]] = [[]]
-        for w in phrase.split():
+        words = phrase.split()
+        for k, w in enumerate(words):
             bare = re.sub(r"(?:'s|’s)$", "", w)
-            if bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
+            # "Ridgeline IT Services": a short acronym between two words of a name belongs to it
+            inside = 0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
+            if inside and words[k + 1] not in stop and words[k + 1] not in person_tokens:
+                out[-1].append(w)
+            elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
             else:
                 out[-1].append(w)
@@ -138,6 +143,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     firsts: dict[str, int] = {}
     for o in merged.values():
         firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
+    _merge_by_first_word(lay, merged, firsts, stop | person_tokens)
     for o in merged.values():
         first = o.name.split()[0]
         if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
@@ -153,6 +159,29 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s not in taken and score >= 2:
             merged.setdefault(s, Org(s, {s}))
     return merged
+
+
+def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, int], stop: set[str]) -> None:
+    """"Marrowby University", "Marrowby SIS" and a bare "Marrowby" written on its own: one organisation
+    (its systems and teams carry its name), known by the name written most often."""
+    for first, n in list(firsts.items()):
+        if n < 2 or first in stop or len(first) < 4:
+            continue
+        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(first)}(?![\w&])(?![ \t]+[{UPPER}])", d.text))
+                    for d in lay.docs)
+        if alone < 2:
+            continue
+        group = [o for o in merged.values() if o.name.split()[0] == first and " " in o.name]
+        counts = {o.name: sum(d.text.count(o.name) for d in lay.docs) for o in group}
+        main = max(group, key=lambda o: counts[o.name])
+        if sorted(counts.values())[-2:].count(counts[main.name]) > 1:
+            continue  # two names written as often: two organisations
+        for o in group:
+            if o is not main:
+                main.aliases |= o.aliases
+                del merged[o.name]
+        main.aliases.add(first)
+        firsts[first] = 1
 
 
 def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:
