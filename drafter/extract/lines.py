@@ -27,6 +27,11 @@ _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
+# A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
+# "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
+_LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
+                      r"(?:on|about|regarding|for|as for|as to|in terms of)[ \t]+(?:the[ \t]+)?"
+                      r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
 _NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
 
@@ -217,6 +222,7 @@ class _Builder:
             return
         m = _LABEL.match(body)
         if not m:
+            self._lead_in(unit, body)
             return
         label = m.group("label").strip().strip("*_").strip()
         words = label.split()
@@ -232,6 +238,16 @@ class _Builder:
         closing = re.match(r"(?:\*\*|__)[ \t]*", rest)
         if closing:
             unit.body += closing.end()
+
+    def _lead_in(self, unit: Unit, body: str) -> None:
+        """A lead-in that names a field ("On registration, ...") labels the rest of the unit."""
+        m = _LEAD_IN.match(body)
+        if not m or unit.kind not in ("text", "cue", "bullet"):
+            return
+        norm = _norm(m.group("label"))
+        if any(fc.labels is not None and fc.labels.match(norm) for fc in self.cues.fields.values()):
+            unit.label, unit.label_start, unit.sep = m.group("label"), unit.start + m.start("label"), ","
+            unit.body = unit.start + m.end()
 
     def _row(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> None:
         if _TABLE_SEP.match(body):

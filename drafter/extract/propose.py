@@ -66,6 +66,17 @@ class Proposer:
             return self.labeler.field(self.lay.text(self.lay.units[u.section]), u)
         return None
 
+    def cand_field(self, c: Cand) -> str | None:
+        """The field a sentence belongs to by its label. Under a lead-in ("On conflict, I checked ...")
+        a later sentence that says more about another field, enough to stand for it, is not bound."""
+        fid = self.unit_field.get(c.unit)
+        if fid is None or self.lay.units[c.unit].sep != "," or c is self.by_unit[c.unit][0]:
+            return fid
+        for other, fc in self.cues.fields.items():
+            if other != fid and c.scores[other] >= fc.threshold and c.cue_scores[other] > c.cue_scores[fid]:
+                return None
+        return fid
+
     def labeled(self, fid: str) -> Proposal | None:
         units = [i for i, f in self.unit_field.items() if f == fid and self.scorer.topics[i] >= 0
                  and i in self.by_unit]
@@ -73,16 +84,21 @@ class Proposer:
             return None
         best = max(self.scorer.topics[i] for i in units)
         units = [i for i in units if self.scorer.topics[i] == best]
-        cands = [c for i in units for c in self.by_unit[i]]
-        undecided = [c for c in cands if c.undecided]
-        decided = [i for i in units if not any(c.undecided for c in self.by_unit[i])]
+        # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
+        # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
+        # and keeps only its decided statements
+        def is_open(i: int) -> bool:
+            cs = self.by_unit[i]
+            return any(c.undecided for c in cs) if self.lay.units[i].kind == "row" else cs[0].undecided
+        decided = [i for i in units if not is_open(i)]
         if not decided:
-            return self.missing(fid, undecided[0])
+            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.undecided))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
                 pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
-            pieces.extend(self._unit_pieces(i))
+            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.undecided or self.cand_field(c) != fid}
+            pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
 
@@ -119,7 +135,7 @@ class Proposer:
         th = self.cues.fields[fid].threshold
         out = []
         for c in self.cands:
-            other = self.unit_field.get(c.unit)
+            other = self.cand_field(c)
             if c.topic < 0 or (other is not None and other != fid):
                 continue
             if c.scores[fid] < th and self.context_score(c, fid) < th:
