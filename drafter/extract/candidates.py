@@ -20,12 +20,11 @@ from drafter.fields import FIELD_IDS, field_for_title
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
-            "customer_voice")
+            "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
-_INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
@@ -142,13 +141,27 @@ class Scorer:
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
+            answers = self._answers_customer(i, out)
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
+                c.features["answers_customer"] = answers
                 self._features(c, u, text, action_label)
                 out.append(c)
         return out
+
+    def _answers_customer(self, i: int, before: list[Cand]) -> bool:
+        """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do
+        you know Mereana?") is about them, though it says "him" or "her"."""
+        u = self.lay.units[i]
+        if u.kind != "cue" or i == 0 or not before or before[-1].unit != i - 1:
+            return False
+        prev = self.lay.units[i - 1]
+        if prev.doc != u.doc or (prev.speaker is not None and prev.speaker == u.speaker):
+            return False
+        q = before[-1]
+        return bool(q.features.get("question") and q.features.get("customer_person"))
 
     def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
         cues = self.cues
@@ -178,7 +191,7 @@ class Scorer:
         f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
         f["question"] = sent.rstrip().endswith("?")
         f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
-        f["intro"] = bool(_INTRO.search(sent))
+        f["intro"] = bool(cues.any_of("intro").search(sent))
         voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))

@@ -15,6 +15,7 @@ from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
+from drafter.extract.turns import antecedent, complement
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -129,7 +130,9 @@ class Proposer:
         q = self._question_before(c.unit, fid)
         if q is not None:
             rest += max(0.0, q.cue_scores[fid])
-        return c.scores[fid] + min(1.5, 0.5 * rest)
+        # each side stating its own part of a joint value, one turn after the other
+        paired = 1.0 if fid == "value_prop" and complement(self.lay, self.by_unit, c, fid) is not None else 0.0
+        return c.scores[fid] + min(1.5, 0.5 * rest) + paired
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold
@@ -165,6 +168,10 @@ class Proposer:
                     continue  # a sentence that says more about another field belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
+        if fid == "value_prop":
+            other = complement(self.lay, self.by_unit, top, fid)
+            if other is not None and other not in chosen and self.cand_field(other) in (None, fid):
+                chosen.append(other)
         pieces: list[Piece] = []
         for c in chosen:
             pieces.extend(self._with_context(c, fid))
@@ -190,6 +197,9 @@ class Proposer:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
+        ante = antecedent(self.by_unit, c) if fid == "warm_path" else None
+        if ante is not None:
+            out.append(Piece(u.doc, ante.start, ante.end, c.unit))
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue
@@ -212,10 +222,9 @@ class Proposer:
         prev = self.lay.units[i - 1]
         if prev.doc != u.doc or prev.speaker in (None, u.speaker):
             return None
-        for q in reversed(self.by_unit.get(i - 1, [])):
-            if q.features.get("question") and q.cue_scores[fid] > 0 and not q.undecided:
-                return q
-        return None
+        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and q.cue_scores[fid] > 0
+                 and not q.undecided]
+        return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
 
     # ---- assembling -------------------------------------------------------------------------------
     def _fit(self, pieces: list[Piece]) -> list[Piece]:
