@@ -14,6 +14,7 @@ _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tab
           "blockquote", "pre", "hr", "section", "article", "header", "footer"}
 _SKIP = {"script", "style", "head", "title"}
 _HEADING = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### "}
+_PARAGRAPH = {"p", "div", "section", "article"}  # blocks that end a paragraph (a blank line)
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden"
                            r"|(?<![\w-])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)|(?<![\w-])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)",
@@ -92,6 +93,9 @@ class _Text(HTMLParser):
                 self.out.append(" |")
             self.cells = 0
             self._newline()
+        elif tag in _PARAGRAPH:
+            self._newline()
+            self.out.append("> " * self.quote + "\n")  # paragraphs stay apart, as a reader sees them
         elif tag in _BLOCK:
             self._newline()
 
