@@ -77,9 +77,13 @@ class _Builder:
         pos = 0
         lines = text.split("\n")
         in_header = False
+        hidden = self._comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
             line_start = pos
             pos += len(raw) + 1
+            if lineno in hidden:
+                self.open = None
+                continue
             depth = 0
             off = 0
             m = _QUOTE_MARK.match(raw)
@@ -172,6 +176,18 @@ class _Builder:
             self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units
+
+    @staticmethod
+    def _comment_lines(lines: list[str]) -> set[int]:
+        """Lines of a Markdown file inside HTML comments: a reader of the rendered notes never sees them."""
+        out: set[int] = set()
+        inside = False
+        for lineno, raw in enumerate(lines, 1):
+            s = raw.strip()
+            if inside or s.startswith("<!--"):
+                out.add(lineno)
+                inside = "-->" not in s[4 if s.startswith("<!--") else 0:] and (inside or s.startswith("<!--"))
+        return out
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
