@@ -198,7 +198,8 @@ def _score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> 
         org = resolve_org(p, ents)
         if org:
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
-            add([org], w)
+            # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
+            add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
     return score
 
 

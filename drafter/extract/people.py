@@ -63,6 +63,7 @@ class Person:
     facts: list[tuple[int, int, int]] = field(default_factory=list)  # (doc, start, end) describing them
     name_at: tuple[int, int, int] | None = None
     colleague_of: str | None = None  # "my colleague Kwabena", said by this person: on their side
+    present: bool = False  # at the table: a speaker, an attendee, someone the email is from, to or copied to
 
     @property
     def first(self) -> str:
@@ -93,7 +94,7 @@ class People:
             fact: tuple[int, int] | None = None, hints: list[str] | None = None,
             speaker: bool = False) -> Person | None:
         name = " ".join(name.split()).strip(" ,.")
-        shout = name if name.isupper() and len(name) > 3 else None
+        shout = name if name.isupper() and (len(name) > 3 or speaker) else None
         if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
             name = name.title()
         words = name.split()
@@ -134,6 +135,7 @@ class People:
             other.aliases |= p.aliases
             other.facts.extend(p.facts)
             other.role = other.role or p.role
+            other.present = other.present or p.present
             other.org_candidates.extend(c for c in p.org_candidates if c not in other.org_candidates)
             if p.side and not other.side:
                 other.side = p.side
@@ -203,6 +205,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
         if u.kind == "cue" and u.speaker and u.speaker_at is not None:
             written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
             p = people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
+            if p:
+                p.present = True
             paren = re.match(r"[^(:\n]*\(([^()\n]{1,60})\)", text[u.speaker_at + len(u.speaker):u.start])
             if p and paren:  # "Speaker 2 (Imran, Dovecote Labs): ..." names the person, then describes them
                 parts = [x.strip() for x in paren.group(1).split(",")]
@@ -218,6 +222,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 p = people.add(m.group("name").strip().strip('"'), u.doc, m.start("name"))
                 if p and not p.domain:
                     p.domain = m.group("domain").lower()
+                if p:
+                    p.present = True
             continue
         if u.kind == "heading":
             continue
@@ -238,8 +244,10 @@ def find_people(lay: Layout, cues: Cues) -> People:
             # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
             # not a pipeline row that names an account and its stage
             if (role and cues.role_words.search(role)) or (in_attendees and (orgs or ours)):
-                people.add(text[a:b], u.doc, a, role=role, orgs=orgs, side="ours" if ours else None,
-                           fact=(u.start, u.end))
+                p = people.add(text[a:b], u.doc, a, role=role, orgs=orgs, side="ours" if ours else None,
+                               fact=(u.start, u.end))
+                if p and in_attendees:
+                    p.present = True
             continue
         for s, e in sentences(text, u.body if in_attendees else u.start, u.end):
             _sentence_people(people, lay, u, s, e, group_org, group_side, in_attendees)
@@ -268,18 +276,22 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
         leading = _leading_org(lead)
-        people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
-                   orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
-                   hints=[leading] if leading else None)
+        p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
+                       orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
+                       hints=[leading] if leading else None)
+        if p and in_attendees:
+            p.present = True
     if in_attendees and not found_paren:
         item = sent.strip()
         parts = [p for p in re.split(r",", item)]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
             role, orgs, ours = _split_role_org(parts[1:], cues)
-            people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
-                       orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
-                       fact=(s, e))
+            p = people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
+                           orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
+                           fact=(s, e))
+            if p:
+                p.present = True
     for m in _ROLE_EQ_NAME.finditer(sent):
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role") + (m.group("rest") or ""),
                        fact=(s + m.start(), s + m.end()))
