@@ -49,6 +49,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
 
     dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
     joiners = ("&", "of", "and", "for")
+    suffixes = set(cues.raw["text"]["org_suffixes"])
 
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
@@ -56,9 +57,12 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         words = phrase.split()
         for k, w in enumerate(words):
             bare = re.sub(r"(?:'s|’s)$", "", w)
-            # "Ridgeline IT Services": a short acronym between two words of a name belongs to it
-            inside = 0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
-            if inside and words[k + 1] not in stop and words[k + 1] not in person_tokens:
+            # "Ridgeline IT Services", "Nordvik IT": a short acronym inside a name, or a legal or
+            # trade suffix at its end, belongs to it
+            inside = (0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
+                      and words[k + 1] not in stop and words[k + 1] not in person_tokens)
+            suffix = k == len(words) - 1 and bare in suffixes and bool(out[-1])
+            if inside or suffix:
                 out[-1].append(w)
             elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])

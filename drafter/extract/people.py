@@ -183,7 +183,9 @@ def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str]
         words = part.split()
         caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
         has_role = bool(cues.role_words.search(part))
-        if caps and not has_role and not re.match(r"(?:Q\d|H\d|FY)", part):
+        # after the role, a capitalised part is the organisation even when a word of it could be a
+        # role ("Greta Holm | Alliances Manager | Nordvik IT")
+        if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
             orgs.append(part)
         elif role is None:
             role = part

@@ -17,6 +17,8 @@ NEAR_TURNS = 2  # how many units apart the two halves of one exchange may be
 
 def side(c: Cand) -> str | None:
     """Whose offering a statement describes: the partner's (named, or said by them as "we") or ours."""
+    if c.features.get("customer_voice"):
+        return None  # the customer's "our" is theirs
     if c.features.get("partner"):
         return "partner"
     if c.features.get("first_plural"):
