@@ -48,7 +48,9 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
 
     The views are what the file shows a reader who opens it: the raw message and its decoded
     text/plain parts (folded). An HTML body's text differs from its markup, so a quote from it
-    must be cut where the markup interrupts it (see `drafter.extract.grounding`)."""
+    must be cut where the markup interrupts it (see `drafter.extract.grounding`); a quoted-printable
+    body is cut the same way at its soft line breaks and escapes. A base64 HTML body shows no text
+    in the raw file at all, so there its decoded text is the view."""
     if b"\x00" in data[:8192]:
         raise InputError(path, "looks like a binary file, not an email")
     msg = email.message_from_bytes(data, policy=email.policy.default)
@@ -56,6 +58,7 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
         raise InputError(path, "is not an email (no From, Subject or Date header)")
     plain: list[str] = []
     html: list[str] = []
+    encoded = False  # an HTML body sent base64: the raw file shows none of its text
     attachments: list[str] = []
     for part in msg.walk():
         if part.is_multipart():
@@ -66,6 +69,7 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
             plain.append(_content(part, path))
         elif ctype == "text/html" and not filename:
             html.append(_content(part, path))
+            encoded = encoded or str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "base64"
         elif filename:
             attachments.append(filename)
     if plain:
@@ -83,4 +87,6 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
     views = [fold_view(data.decode("utf-8", errors="replace"))]
     if plain:
         views.append(fold_view("\n".join(plain)))
+    elif encoded:  # nothing to cut a quote to: the decoded text is the source (quoted-printable is cut)
+        views.append(fold_view(body))
     return text, kind, date, views
