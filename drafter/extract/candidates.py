@@ -66,9 +66,9 @@ class Labeler:
         for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
             named.extend((alias, word) for alias in (org.aliases if org else ()))
         for p in ents.people:  # "Suggested next move for Hyun-woo": the seller's move
-            word = self._word(p)
-            if word:
-                named.extend((alias, word) for alias in p.aliases if alias not in ("I",))
+            side = self._word(p)
+            if side:
+                named.extend((alias, side) for alias in p.aliases if alias not in ("I",))
         self.subs = [(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), w)
                      for a, w in sorted(named, key=lambda x: -len(x[0]))]
         self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"

@@ -230,8 +230,8 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     names = sorted({a for p in people for a in p.aliases}, key=len, reverse=True)
     if names:
         ents._person_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    for p in internal_people(lay, people):
-        p.side = p.side or "ours"
+    for colleague in internal_people(lay, people):
+        colleague.side = colleague.side or "ours"
     # our organisation: where the people marked as ours work
     ours_votes: dict[int, int] = {}
     for p in people:

@@ -4,6 +4,7 @@ each is mentioned. Which of them is the account or the partner is decided in ent
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
@@ -165,7 +166,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     return merged
 
 
-def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, int], stop: set[str]) -> None:
+def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, int], stop: AbstractSet[str]) -> None:
     """"Marrowby University", "Marrowby SIS" and a bare "Marrowby" written on its own: one organisation
     (its systems and teams carry its name), known by the name written most often."""
     for first, n in list(firsts.items()):
