@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Message, Unit
 from drafter.ingest.document import Document
+
+if TYPE_CHECKING:  # people.py reads the layout that this module helps build
+    from drafter.extract.people import People
+    from drafter.extract.units import Layout
 
 _ROLE_AT = re.compile(rf"^(?P<role>.+?)[ \t]+(?:at|with|from|for)[ \t]+(?P<org>{ORG})[ \t]*$")
 
@@ -27,6 +32,7 @@ class _Patterns:
     intro: list[str]
     named: str
     role: re.Pattern[str]
+    not_self: re.Pattern[str]
     addressed: str
     colleague: str
     author_labels: re.Pattern[str]
@@ -41,6 +47,7 @@ def patterns(cues: Cues) -> _Patterns:
         s = cues.raw["speakers"]
         _CACHE[cues.version] = _Patterns(
             intro=list(s["self_intro"]), named=s["self_named"], role=re.compile(s["self_role"]),
+            not_self=re.compile(s["not_self"], re.I),
             addressed=s["addressed"], colleague=s["colleague"],
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
             author_line=s["author_line"])
@@ -80,7 +87,8 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 break
         else:
             m = named.match(payload)
-            if m and pat.role.match(payload[m.end("name"):]):
+            r = pat.role.match(payload[m.end("name"):]) if m else None
+            if m and r and not pat.not_self.search(r.group("role")):
                 u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
                 firsts.setdefault(m.group("name").split()[0], m.group("name"))
     if not firsts:
@@ -125,7 +133,7 @@ def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Mess
             return
 
 
-def describe_speakers(people, lay, cues: Cues) -> None:  # noqa: ANN001  (People, Layout: import cycle)
+def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
     """Names, roles and organisations that speakers give for themselves or for each other."""
     pat = patterns(cues)
     full = [_with(p, NAME) for p in pat.intro]
@@ -149,7 +157,8 @@ def describe_speakers(people, lay, cues: Cues) -> None:  # noqa: ANN001  (People
                 speaker = people.rename(speaker, m.group("name"))
                 speaker.facts.append((u.doc, s + m.start("name"), s + m.end("name")))
                 r = pat.role.match(sent[m.end("name"):])
-                if r and r.group("role").split()[0] not in ("and", "so", "but"):
+                own = r is not None and not pat.not_self.search(r.group("role"))
+                if r and own and r.group("role").split()[0] not in ("and", "so", "but"):
                     role, org = role_and_org(r.group("role"))
                     people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
                                fact=(s + m.start("name"), s + m.end("name") + r.end("role")))
