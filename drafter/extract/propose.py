@@ -69,9 +69,10 @@ class Proposer:
 
     def cand_field(self, c: Cand) -> str | None:
         """The field a sentence belongs to by its label. Under a lead-in ("On conflict, I checked ...")
-        a later sentence that says more about another field, enough to stand for it, is not bound."""
+        a sentence that says more about another field, enough to stand for it, is not bound ("On the
+        partner side, Mara will send the deck by Friday" is her move)."""
         fid = self.unit_field.get(c.unit)
-        if fid is None or self.lay.units[c.unit].sep != "," or c is self.by_unit[c.unit][0]:
+        if fid is None or self.lay.units[c.unit].sep != ",":
             return fid
         for other, fc in self.cues.fields.items():
             if other != fid and c.scores[other] >= fc.threshold and c.cue_scores[other] > c.cue_scores[fid]:
