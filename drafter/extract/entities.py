@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.described import find_people
 from drafter.extract.orgs import Org, map_mentions, org_candidates
-from drafter.extract.people import People, Person, find_people
+from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
 from drafter.extract.structure import Layout, Unit, sentences
