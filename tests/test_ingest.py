@@ -171,3 +171,19 @@ def test_several_sources_keep_order_and_skip_duplicates(tmp_path, fixtures):
     assert [d.kind for d in docs] == ["md", "srt"]
     with pytest.raises(InputError, match="no notes given"):
         read_sources([])
+
+
+def test_html_only_email_views_for_grounding(tmp_path):
+    import base64
+
+    html = "<p>Account: <b>Grange Dairy</b>, OPP-33001.</p>"
+    raw = ("From: Mara Quist <mara@pelton.example>\nSubject: Grange Dairy\nContent-Type: text/html; charset=utf-8\n"
+           "Content-Transfer-Encoding: {cte}\n\n{body}\n")
+    plain = tmp_path / "plain.eml"
+    plain.write_text(raw.format(cte="8bit", body=html), encoding="utf-8")
+    doc = read_source(plain)
+    assert doc.views == [" ".join(plain.read_text().split()).lower()]  # the raw file only: quotes are cut to it
+    b64 = tmp_path / "b64.eml"
+    b64.write_text(raw.format(cte="base64", body=base64.b64encode(html.encode()).decode()), encoding="utf-8")
+    doc = read_source(b64)
+    assert len(doc.views) == 2 and "account: grange dairy, opp-33001." in doc.views[1]

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from drafter.extract.grounding import evidence, fold, locate
+from drafter.extract.grounding import evidences, fold, locate
 from drafter.extract.support import unsupported_terms
 from drafter.fields import FIELD_IDS
 from drafter.packet import Evidence
@@ -58,13 +58,14 @@ class Locator:
         self.docs = docs
         self._folded: dict[int, tuple[str, list[int]]] = {}
 
-    def find(self, quote: str) -> Evidence | None:
+    def find(self, quote: str) -> list[Evidence] | None:
+        """Where a quote stands: its evidence (several records where an email's markup cuts it)."""
         for i, doc in enumerate(self.docs):
             if i not in self._folded:
                 self._folded[i] = fold(doc.text)
             span = locate(quote, doc.text, folded=self._folded[i])
             if span:
-                return evidence(doc, span.start, span.end)
+                return evidences(doc, span.start, span.end) or None
         return None
 
 
@@ -97,12 +98,13 @@ def check_field(fid: str, item: Any, locator: Locator, prompt: Prompt) -> Propos
         return fail("no_quotes")
     evidence: list[Evidence] = []
     for quote in quotes:
-        ev = locator.find(quote)
-        if ev is None:
+        found = locator.find(quote)
+        if found is None:
             skips = "..." in quote or "\u2026" in quote
             return fail("quote_ellipsis" if skips else "quote_missing", quote=_short(quote))
-        if not any((e.source, e.start, e.end) == (ev.source, ev.start, ev.end) for e in evidence):
-            evidence.append(ev)
+        for ev in found:
+            if not any((e.source, e.start, e.end) == (ev.source, ev.start, ev.end) for e in evidence):
+                evidence.append(ev)
     missing = unsupported_terms(value, [e.quote for e in evidence], checks["support"]["allowed"])
     if missing:
         return fail("unsupported", terms=", ".join(repr(t) for t in missing[:6]))

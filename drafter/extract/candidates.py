@@ -20,12 +20,11 @@ from drafter.fields import FIELD_IDS, field_for_title
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
-            "customer_voice")
+            "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
-_INTRO = re.compile(r"\b(?:introduc\w*|intro)\b|\bbring (?:\w+ ){0,3}(?:in|along|to)\b", re.I)
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
@@ -59,22 +58,46 @@ def _norm(text: str) -> str:
 class Labeler:
     """Maps a label or heading to a field id, reading the partner's and account's names as such."""
 
-    def __init__(self, cues: Cues, ents: Entities) -> None:
+    def __init__(self, cues: Cues, ents: Entities, lay: Layout | None = None) -> None:
         self.cues = cues
-        subs = []
+        self.ents = ents
+        self.lay = lay
+        named: list[tuple[str, str]] = []
         for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
-            for alias in sorted(org.aliases if org else (), key=len, reverse=True):
-                subs.append((re.compile(rf"(?<![\w&]){re.escape(alias)}(?![\w&])"), word))
-        self.subs = subs
+            named.extend((alias, word) for alias in (org.aliases if org else ()))
+        for p in ents.people:  # "Suggested next move for Hyun-woo": the seller's move
+            side = self._word(p)
+            if side:
+                named.extend((alias, side) for alias in p.aliases if alias not in ("I",))
+        self.subs = [(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), w)
+                     for a, w in sorted(named, key=lambda x: -len(x[0]))]
         self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"
                                    r" on)\s+")
 
-    def field(self, label: str | None) -> str | None:
+    @staticmethod
+    def _word(p: Person | None) -> str | None:
+        if p is None:
+            return None
+        return "seller" if p.seller else "partner" if p.side == "partner" else None
+
+    def addressee(self, u: Unit | None) -> str | None:
+        """What "your" means in a message's labels: the seller's or the partner's, by whom it is to."""
+        if u is None or u.message is None or self.lay is None:
+            return None
+        to = self.lay.messages[u.message].to
+        words = {self._word(self.ents.people.find(name)) for name in to} - {None}
+        return words.pop() if len(words) == 1 else None
+
+    def field(self, label: str | None, unit: Unit | None = None) -> str | None:
         if not label:
             return None
         text = re.sub(r"\([^)]*\)", " ", label)
         for rx, word in self.subs:
             text = rx.sub(word, text)
+        your = self.addressee(unit)
+        if your:
+            text = re.sub(r"\b[Yy]our\b", your, text)
+        text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
         norm = self.prefixes.sub("", norm)
         if norm in ("account", "partner", "our") and _norm(label) != norm:
@@ -115,16 +138,30 @@ class Scorer:
             section = self.lay.units[u.section] if u.section is not None else None
             in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
-            label_fid = self.labeler.field(u.label) if u.sep != "=" else None
+            label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
+            answers = self._answers_customer(i, out)
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
+                c.features["answers_customer"] = answers
                 self._features(c, u, text, action_label)
                 out.append(c)
         return out
+
+    def _answers_customer(self, i: int, before: list[Cand]) -> bool:
+        """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do
+        you know Mereana?") is about them, though it says "him" or "her"."""
+        u = self.lay.units[i]
+        if u.kind != "cue" or i == 0 or not before or before[-1].unit != i - 1:
+            return False
+        prev = self.lay.units[i - 1]
+        if prev.doc != u.doc or (prev.speaker is not None and prev.speaker == u.speaker):
+            return False
+        q = before[-1]
+        return bool(q.features.get("question") and q.features.get("customer_person"))
 
     def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
         cues = self.cues
@@ -154,11 +191,12 @@ class Scorer:
         f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
         f["question"] = sent.rstrip().endswith("?")
         f["classification"] = bool(cues.any_of("sourced").search(sent) or cues.any_of("influenced").search(sent))
-        f["intro"] = bool(_INTRO.search(sent))
+        f["intro"] = bool(cues.any_of("intro").search(sent))
         voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))
-        c.undecided = bool(cues.any_of("undecided").search(sent))
+        # "owner?? me or Tomas": a label asked as a question leaves its field open
+        c.undecided = bool(cues.any_of("undecided").search(sent)) or (u.sep or "").startswith("?")
         c.injection = bool(cues.any_of("injection").search(sent))
         self._actor(c, u, text, people, orgs, speaker, action_label)
         side = None

@@ -70,8 +70,8 @@ def load_cues(name: str = DEFAULT) -> Cues:
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {
         name: _alternation(t[name]) for name in
-        ("seller_roles", "seller_self", "ours", "off_topic", "undecided", "injection", "sourced", "influenced",
-                 "priority", "deal_context")
+        ("seller_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
+         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return")
     }
     patterns["ours"] = re.compile("|".join(f"(?:{p})" for p in t["ours"]), re.I | re.M)
     patterns["injection"] = re.compile("|".join(f"(?:{p})" for p in t["injection"]), re.I | re.M)

@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.described import find_people
 from drafter.extract.orgs import Org, map_mentions, org_candidates
-from drafter.extract.people import People, Person, find_people
+from drafter.extract.people import People, Person
+from drafter.extract.sides import assign_sides, internal_people, resolve_org
+from drafter.extract.speakers import describe_speakers
 from drafter.extract.structure import Layout, Unit, sentences
 
 _PARTNER_CUE = re.compile(
@@ -193,10 +196,11 @@ def _score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> 
                 near = [o for o in ents.orgs_in(text, max(s, s + m.start() - 40), min(e, s + m.end() + 40))]
                 add(near[:2], 0.75)
     for p in ents.people:
-        org = _resolve_org(p, ents)
+        org = resolve_org(p, ents)
         if org:
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
-            add([org], w)
+            # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
+            add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
     return score
 
 
@@ -216,23 +220,10 @@ def _mask_people(text: str, u: Unit, ents: Entities) -> str:
     return text[:u.start] + "".join(chars) + text[u.end:]
 
 
-def _resolve_org(p: Person, ents: Entities) -> Org | None:
-    for cand in p.org_candidates + p.org_hints:
-        found = ents.orgs_in(cand) if "/" not in cand else []
-        if found:
-            return found[0]
-    if p.domain:
-        label = p.domain.split(".")[0].lower()
-        for o in ents.orgs:
-            first = o.name.split()[0].lower()
-            if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
-                return o
-    return None
-
-
 def find_entities(lay: Layout, cues: Cues) -> Entities:
     """People, organisations, and the account, partner, our organisation and the seller."""
     people = find_people(lay, cues)
+    describe_speakers(people, lay, cues)
     cands = org_candidates(lay, cues, people)
     rx, of = map_mentions(lay, cands)
     orgs = [o for o in cands.values() if o.mentions]
@@ -240,10 +231,12 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     names = sorted({a for p in people for a in p.aliases}, key=len, reverse=True)
     if names:
         ents._person_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for colleague in internal_people(lay, people):
+        colleague.side = colleague.side or "ours"
     # our organisation: where the people marked as ours work
     ours_votes: dict[int, int] = {}
     for p in people:
-        org = _resolve_org(p, ents)
+        org = resolve_org(p, ents)
         if org and p.side == "ours":
             ours_votes[id(org)] = ours_votes.get(id(org), 0) + 1
     if ours_votes:
@@ -266,41 +259,8 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
             if total > best_total:
                 best_pair, best_total = (a, p), total
     ents.account, ents.partner = best_pair
-    _assign_sides(lay, ents, cues)
+    assign_sides(lay, ents, cues)
     return ents
-
-
-def _assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
-    seller_role = cues.any_of("seller_roles")
-    seller_self = cues.any_of("seller_self")
-    ours_domains = {p.domain for p in ents.people if p.side == "ours" and p.domain}
-    for p in ents.people:
-        org = _resolve_org(p, ents)
-        if org is not None:
-            p.org = org.name
-        if org is not None and org is ents.account:
-            p.side = "customer"
-        elif org is not None and org is ents.partner:
-            p.side = "partner"
-        elif org is not None and org is ents.ours or p.side is None and p.domain and p.domain in ours_domains:
-            p.side = "ours"
-        if p.side in (None, "ours") and p.role and seller_role.search(p.role):
-            p.seller = True
-            p.side = "ours"
-    for u in lay.units:
-        if u.speaker and u.kind == "cue":
-            p = ents.people.find(u.speaker)
-            if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
-                p.seller = True
-                p.side = "ours"
-    for u in lay.units:  # speakers no one placed elsewhere are at our table
-        if u.kind == "cue" and u.speaker:
-            p = ents.people.find(u.speaker)
-            if p and p.side is None:
-                p.side = "ours"
-    sellers = [p for p in ents.people if p.seller]
-    if sellers:
-        ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
 
 
 def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.ingest.document import Document
+from drafter.ingest.document import Document, fold_view
 from drafter.packet import Evidence
 
 # Typographic variants written interchangeably; each folds to one plain character (None: dropped).
@@ -92,6 +92,64 @@ def locate(quote: str, text: str, start: int = 0, *, folded: tuple[str, list[int
     if j < 0:
         return None
     return Span(where[j], where[j + len(fq) - 1] + 1, "folded")
+
+
+def _shown(doc: Document, text: str) -> bool:
+    folded = fold_view(text)
+    return bool(folded) and any(folded in v for v in doc.views)
+
+
+def _min_word_chars(text: str, n: int = 2) -> bool:
+    return sum(ch.isalnum() for ch in text) >= n
+
+
+def verbatim_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """`doc.text[start:end]` cut into the longest pieces that the file itself shows.
+
+    For most sources that is the whole span. An email's HTML body is read as text, and its markup
+    (`<b>`, links, entities, quoted-printable line breaks) interrupts the text in the file; a quote
+    across it could not be found by someone who opens the file. Each piece is grown as far as it
+    stays a substring of what the file shows; a character the file writes differently (an entity)
+    is skipped; a piece ends at a word's start rather than inside it where it can; pieces without
+    two letters or digits are dropped.
+    """
+    if not doc.views or _shown(doc, doc.text[start:end]):
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    p = start
+    while p < end:
+        if doc.text[p].isspace():
+            p += 1
+            continue
+        lo, hi = p, end  # the longest shown prefix: shown-ness is closed under taking prefixes
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if _shown(doc, doc.text[p:mid]):
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo == p:
+            p += 1
+            continue
+        if lo < end and doc.text[lo - 1].isalnum() and doc.text[lo].isalnum():
+            # cut inside a word: end the piece at the word's start when it has one
+            back = lo
+            while back > p and doc.text[back - 1].isalnum():
+                back -= 1
+            lo = back if back > p else lo
+        q = lo
+        while q > p and doc.text[q - 1].isspace():
+            q -= 1
+        if _min_word_chars(doc.text[p:q]):
+            out.append((p, q))
+        p = lo
+    return out
+
+
+def evidences(doc: Document, start: int, end: int, *, speaker: str | None = None,
+              time: str | None = None) -> list[Evidence]:
+    """Evidence for doc.text[start:end]: one record, or one per piece the file shows (`verbatim_spans`)."""
+    return [evidence(doc, a, b, speaker=speaker, time=time) for a, b in verbatim_spans(doc, start, end)]
 
 
 def evidence(doc: Document, start: int, end: int, *, speaker: str | None = None,

@@ -27,6 +27,11 @@ _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
+# A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
+# "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
+_LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
+                      r"(?:on|about|regarding|for|as for|as to|in terms of)[ \t]+(?:the[ \t]+)?"
+                      r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
 _NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
 
@@ -72,9 +77,13 @@ class _Builder:
         pos = 0
         lines = text.split("\n")
         in_header = False
+        hidden = self._comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
             line_start = pos
             pos += len(raw) + 1
+            if lineno in hidden:
+                self.open = None
+                continue
             depth = 0
             off = 0
             m = _QUOTE_MARK.match(raw)
@@ -100,6 +109,9 @@ class _Builder:
                     in_header = True
                 elif hm.group(1).lower() in ("date", "sent") and self.msg_by_depth.get(depth) is not None:
                     self.messages[self.msg_by_depth[depth]].date = hm.group(2).strip()
+                elif hm.group(1).lower() == "to" and self.msg_by_depth.get(depth) is not None:
+                    self.messages[self.msg_by_depth[depth]].to = [
+                        (m.group("name") or "").strip() for m in _NAME_ADDR.finditer(hm.group(2)) if m.group("name")]
                 self.add(Unit(self.index, cstart, cend, lineno, "header", body=cstart + hm.start(2),
                               label=hm.group(1), label_start=cstart, sep=":", quoted=depth > 0), depth)
                 self.open = None
@@ -165,6 +177,18 @@ class _Builder:
             self.open = self.add(unit, depth)
         return self.units
 
+    @staticmethod
+    def _comment_lines(lines: list[str]) -> set[int]:
+        """Lines of a Markdown file inside HTML comments: a reader of the rendered notes never sees them."""
+        out: set[int] = set()
+        inside = False
+        for lineno, raw in enumerate(lines, 1):
+            s = raw.strip()
+            if inside or s.startswith("<!--"):
+                out.add(lineno)
+                inside = "-->" not in s[4 if s.startswith("<!--") else 0:] and (inside or s.startswith("<!--"))
+        return out
+
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
             m = _QUOTE_MARK.match(nxt)
@@ -214,6 +238,7 @@ class _Builder:
             return
         m = _LABEL.match(body)
         if not m:
+            self._lead_in(unit, body)
             return
         label = m.group("label").strip().strip("*_").strip()
         words = label.split()
@@ -229,6 +254,16 @@ class _Builder:
         closing = re.match(r"(?:\*\*|__)[ \t]*", rest)
         if closing:
             unit.body += closing.end()
+
+    def _lead_in(self, unit: Unit, body: str) -> None:
+        """A lead-in that names a field ("On registration, ...") labels the rest of the unit."""
+        m = _LEAD_IN.match(body)
+        if not m or unit.kind not in ("text", "cue", "bullet"):
+            return
+        norm = _norm(m.group("label"))
+        if any(fc.labels is not None and fc.labels.match(norm) for fc in self.cues.fields.values()):
+            unit.label, unit.label_start, unit.sep = m.group("label"), unit.start + m.start("label"), ","
+            unit.body = unit.start + m.end()
 
     def _row(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> None:
         if _TABLE_SEP.match(body):

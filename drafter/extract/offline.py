@@ -13,11 +13,12 @@ from typing import Any
 
 from drafter import __version__
 from drafter.extract.candidates import Labeler, Scorer
+from drafter.extract.classify import classification
 from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
-from drafter.extract.grounding import evidence
-from drafter.extract.propose import Piece, Proposal, Proposer, classification, render
+from drafter.extract.grounding import evidences
+from drafter.extract.propose import Piece, Proposal, Proposer, render
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
 from drafter.ingest.document import Document
@@ -114,11 +115,14 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     org_named = False
     if person is not None:
         spans = person.facts or ([person.name_at] if person.name_at else [])
-        if person.name_at and not any(a <= person.name_at[1] < b for _, a, b in spans):
+        named = any(person.name in lay.docs[d].text[a:b] for d, a, b in spans)
+        if person.name_at and not named and not any(a <= person.name_at[1] < b for _, a, b in spans):
             spans = [person.name_at, *spans]
         for d, a, b in spans[:3]:
             pieces.append(Piece(d, a, b, _unit_at(lay, d, a)))
-            org_named = org_named or any(o is ents.partner for o in ents.orgs_in(lay.docs[d].text, a, b))
+            # named by a word of its name, not only by initials ("RL") a seller could not place
+            written = ents._org_rx.finditer(lay.docs[d].text, a, b) if ents._org_rx else iter(())
+            org_named = org_named or any(m.group() in ents.partner.aliases and not m.group().isupper() for m in written)
     if not org_named:
         full = ents.partner.first_full
         if full:
@@ -159,7 +163,9 @@ def _field(lay: Layout, prop: Proposal) -> Field:
             msg = lay.messages[u.message] if u.message is not None else None
             time = u.time or (msg.date if msg else None)
             speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
-        evs.append(evidence(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+        evs.extend(evidences(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+    if not evs:
+        return Field(status="missing", note=prop.note or "no quote of the notes supports this field")
     return Field(value=render(lay, prop.pieces), status="proposed", evidence=evs, confidence=prop.confidence,
                  note=prop.note, alternatives=prop.alternatives)
 
@@ -172,13 +178,16 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     lay = layout(documents, cue)
     ents = find_entities(lay, cue)
     anchors = meeting_dates(lay, today)
-    scorer = Scorer(lay, ents, cue, Labeler(cue, ents), anchors, today)
+    scorer = Scorer(lay, ents, cue, Labeler(cue, ents, lay), anchors, today)
     prop = Proposer(lay, ents, cue, scorer, scorer.candidates())
     proposals: dict[str, Proposal] = {}
+    # a handoff is about an account: notes that name none (an internal meeting, a partner QBR with no
+    # co-sell nomination) support no field, whoever else they name
+    no_handoff = ents.account is None and not (prop.labeled("account") or Proposal()).pieces
     for fid in FIELD_IDS:
-        if ents.account is None and ents.partner is None:
+        if no_handoff:
             proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "no account or partner found in the notes; " + (proposals[fid].note or "")
+            proposals[fid].note = "no account found in the notes; " + (proposals[fid].note or "")
         elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)

@@ -4,15 +4,18 @@ each is mentioned. Which of them is the account or the partner is decided in ent
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.names import LETTER, UPPER
 from drafter.extract.people import People
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout
 
-_TOK = r"(?:[A-Z][A-Za-z0-9-]*(?:['’](?!s\b)[A-Za-z]+)?|[A-Z]+&[A-Z]+)"
+_TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
 _PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
+_SINGLE = re.compile(rf"[{UPPER}][a-zß-öø-ÿ]+{LETTER}*")  # one capitalised word: "Kwabena", "Frío"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 _DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
                      r" \t]+)?[A-Z][\w&'’-]*){0,4})")
@@ -47,13 +50,22 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
 
     dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
     joiners = ("&", "of", "and", "for")
+    suffixes = set(cues.raw["text"]["org_suffixes"])
 
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
         out: list[list[str]] = [[]]
-        for w in phrase.split():
+        words = phrase.split()
+        for k, w in enumerate(words):
             bare = re.sub(r"(?:'s|’s)$", "", w)
-            if bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
+            # "Ridgeline IT Services", "Nordvik IT": a short acronym inside a name, or a legal or
+            # trade suffix at its end, belongs to it
+            inside = (0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
+                      and words[k + 1] not in stop and words[k + 1] not in person_tokens)
+            suffix = k == len(words) - 1 and bare in suffixes and bool(out[-1])
+            if inside or suffix:
+                out[-1].append(w)
+            elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
             else:
                 out[-1].append(w)
@@ -97,7 +109,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     if role_noun.search(phrase) or all(_ACRONYM.fullmatch(w) or is_role(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
-                elif len(phrase) >= 3 and re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", phrase) and not is_role(phrase):
+                elif len(phrase) >= 3 and _SINGLE.fullmatch(phrase) and not is_role(phrase):
                     mid = k > 0 or ((di, m.start()) not in starts and not described_at(di, m.start()))
                     singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):
@@ -136,6 +148,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     firsts: dict[str, int] = {}
     for o in merged.values():
         firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
+    _merge_by_first_word(lay, merged, firsts, stop | person_tokens)
     for o in merged.values():
         first = o.name.split()[0]
         if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
@@ -151,6 +164,29 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s not in taken and score >= 2:
             merged.setdefault(s, Org(s, {s}))
     return merged
+
+
+def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, int], stop: AbstractSet[str]) -> None:
+    """"Marrowby University", "Marrowby SIS" and a bare "Marrowby" written on its own: one organisation
+    (its systems and teams carry its name), known by the name written most often."""
+    for first, n in list(firsts.items()):
+        if n < 2 or first in stop or len(first) < 4:
+            continue
+        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(first)}(?![\w&])(?![ \t]+[{UPPER}])", d.text))
+                    for d in lay.docs)
+        if alone < 2:
+            continue
+        group = [o for o in merged.values() if o.name.split()[0] == first and " " in o.name]
+        counts = {o.name: sum(d.text.count(o.name) for d in lay.docs) for o in group}
+        main = max(group, key=lambda o: counts[o.name])
+        if sorted(counts.values())[-2:].count(counts[main.name]) > 1:
+            continue  # two names written as often: two organisations
+        for o in group:
+            if o is not main:
+                main.aliases |= o.aliases
+                del merged[o.name]
+        main.aliases.add(first)
+        firsts[first] = 1
 
 
 def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:

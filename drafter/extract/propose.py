@@ -15,6 +15,7 @@ from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
+from drafter.extract.turns import antecedent, complement
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -44,8 +45,10 @@ class Proposer:
         self.cues = cues
         self.scorer = scorer
         self.labeler: Labeler = scorer.labeler
-        self.cands = [c for c in cands if not c.injection]
-        self.ignored = [c for c in cands if c.injection]
+        # a line that gives instructions is not notes: none of it is used, not only the imperative part
+        injected = {c.unit for c in cands if c.injection}
+        self.cands = [c for c in cands if c.unit not in injected]
+        self.ignored = [c for c in cands if c.unit in injected]
         self.by_unit: dict[int, list[Cand]] = {}
         for c in self.cands:
             self.by_unit.setdefault(c.unit, []).append(c)
@@ -57,12 +60,24 @@ class Proposer:
     def _unit_field(self, i: int, u: Unit) -> str | None:
         if u.kind in ("heading", "header") or u.sep == "=":
             return None
-        fid = self.labeler.field(u.label)
+        fid = self.labeler.field(u.label, u)
         if fid:
             return fid
         if u.section is not None and not self.cues.patterns["action_label"].match((u.label or "").strip()):
-            return self.labeler.field(self.lay.text(self.lay.units[u.section]))
+            return self.labeler.field(self.lay.text(self.lay.units[u.section]), u)
         return None
+
+    def cand_field(self, c: Cand) -> str | None:
+        """The field a sentence belongs to by its label. Under a lead-in ("On conflict, I checked ...")
+        a sentence that says more about another field, enough to stand for it, is not bound ("On the
+        partner side, Mara will send the deck by Friday" is her move)."""
+        fid = self.unit_field.get(c.unit)
+        if fid is None or self.lay.units[c.unit].sep != ",":
+            return fid
+        for other, fc in self.cues.fields.items():
+            if other != fid and c.scores[other] >= fc.threshold and c.cue_scores[other] > c.cue_scores[fid]:
+                return None
+        return fid
 
     def labeled(self, fid: str) -> Proposal | None:
         units = [i for i, f in self.unit_field.items() if f == fid and self.scorer.topics[i] >= 0
@@ -71,16 +86,34 @@ class Proposer:
             return None
         best = max(self.scorer.topics[i] for i in units)
         units = [i for i in units if self.scorer.topics[i] == best]
-        cands = [c for i in units for c in self.by_unit[i]]
-        undecided = [c for c in cands if c.undecided]
-        decided = [i for i in units if not any(c.undecided for c in self.by_unit[i])]
+        # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
+        # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
+        # and keeps only its decided statements
+        def is_open(i: int) -> bool:
+            cs = self.by_unit[i]
+            return any(c.undecided for c in cs) if self.lay.units[i].kind == "row" else cs[0].undecided
+        decided = [i for i in units if not is_open(i)]
         if not decided:
-            return self.missing(fid, undecided[0])
+            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.undecided))
         pieces: list[Piece] = []
         for i in decided:
-            pieces.extend(self._unit_pieces(i))
+            if fid in MOVES:
+                pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
+            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.undecided or self.cand_field(c) != fid}
+            pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
+
+    def _speaker_prefix(self, c: Cand, i: int) -> list[Piece]:
+        """"Cormac Byrne" before "I own this handoff": who "I" is, where the notes write their name."""
+        u = self.lay.units[i]
+        if not (isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None):
+            return []
+        text = self.lay.docs[u.doc].text
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in c.actor.aliases):
+            return []
+        at = u.speaker_at
+        return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or c.actor.name)), i, prefix=True)]
 
     def _unit_pieces(self, i: int) -> list[Piece]:
         u = self.lay.units[i]
@@ -98,13 +131,15 @@ class Proposer:
         q = self._question_before(c.unit, fid)
         if q is not None:
             rest += max(0.0, q.cue_scores[fid])
-        return c.scores[fid] + min(1.5, 0.5 * rest)
+        # each side stating its own part of a joint value, one turn after the other
+        paired = 1.0 if fid == "value_prop" and complement(self.lay, self.by_unit, c, fid) is not None else 0.0
+        return c.scores[fid] + min(1.5, 0.5 * rest) + paired
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold
         out = []
         for c in self.cands:
-            other = self.unit_field.get(c.unit)
+            other = self.cand_field(c)
             if c.topic < 0 or (other is not None and other != fid):
                 continue
             if c.scores[fid] < th and self.context_score(c, fid) < th:
@@ -134,6 +169,10 @@ class Proposer:
                     continue  # a sentence that says more about another field belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
+        if fid == "value_prop":
+            other = complement(self.lay, self.by_unit, top, fid)
+            if other is not None and other not in chosen and self.cand_field(other) in (None, fid):
+                chosen.append(other)
         pieces: list[Piece] = []
         for c in chosen:
             pieces.extend(self._with_context(c, fid))
@@ -157,11 +196,11 @@ class Proposer:
         q = self._question_before(c.unit, fid)
         if q is not None:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
-        if isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None:
-            name = c.actor.name
-            if not any(a in text[start:c.end] for a in c.actor.aliases):
-                at = u.speaker_at
-                out.append(Piece(u.doc, at, at + len(u.speaker or name), c.unit, prefix=True))
+        if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
+            out.extend(self._speaker_prefix(c, c.unit))
+        ante = antecedent(self.by_unit, c) if fid == "warm_path" else None
+        if ante is not None:
+            out.append(Piece(u.doc, ante.start, ante.end, c.unit))
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue
@@ -184,10 +223,9 @@ class Proposer:
         prev = self.lay.units[i - 1]
         if prev.doc != u.doc or prev.speaker in (None, u.speaker):
             return None
-        for q in reversed(self.by_unit.get(i - 1, [])):
-            if q.features.get("question") and q.cue_scores[fid] > 0 and not q.undecided:
-                return q
-        return None
+        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and q.cue_scores[fid] > 0
+                 and not q.undecided]
+        return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
 
     # ---- assembling -------------------------------------------------------------------------------
     def _fit(self, pieces: list[Piece]) -> list[Piece]:
@@ -255,24 +293,3 @@ def render(lay: Layout, pieces: list[Piece]) -> str:
             parts.append(text)
         prev = p
     return "".join(parts).strip()
-
-
-def classification(lay: Layout, cands: list[Cand], cues: Cues) -> tuple[str | None, Cand | None]:
-    """partner-sourced or partner-influenced, when the notes say it or say which came first."""
-    explicit = re.compile(r"\bpartner[- ](sourced|influenced)\b", re.I)
-    votes: dict[str, list[Cand]] = {}
-    for c in cands:
-        if c.topic < 0 or c.injection:
-            continue
-        m = explicit.search(c.text)
-        if m:
-            return f"partner-{m.group(1).lower()}", c
-        if cues.any_of("sourced").search(c.text):
-            votes.setdefault("partner-sourced", []).append(c)
-        elif cues.any_of("influenced").search(c.text) and (
-                c.features.get("opp_id") or re.search(r"\bopp", c.text, re.I)):
-            votes.setdefault("partner-influenced", []).append(c)
-    if len(votes) == 1:
-        kind, found = next(iter(votes.items()))
-        return kind, found[0]
-    return None, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from drafter.extract.cues import Cues
 from drafter.extract.lines import _SPEAKER, _Builder
 from drafter.extract.sentences import sentences
+from drafter.extract.speakers import doc_author, name_unnamed_cues
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
@@ -50,8 +51,11 @@ def layout(docs: list[Document], cues: Cues) -> Layout:
         builder = _Builder(i, doc, cues, messages)
         if doc.segments and doc.kind in ("vtt", "srt"):
             found = _cue_units(i, doc, builder)
+            name_unnamed_cues(found, doc, cues)
         else:
             found = builder.run(_speaker_lines(doc) if doc.kind in ("txt", "md", "docx") else set())
+            if doc.kind in ("txt", "md", "docx"):
+                doc_author(i, doc, found, messages, cues)
         offset = len(units)
         for u in found:
             for attr in ("section", "parent"):

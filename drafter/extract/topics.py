@@ -75,7 +75,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
             body = [j for j in range(i + 1, n) if _under(units, j, i)]
             # where the account has a section of its own, the other sections are other topics
             sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0 if dedicated else 0.0
-    window = _window(lay, own, acc is not None)
+    window = _window(lay, own, acc is not None, cues)
     for i, u in enumerate(units):
         mine = own[i]
         if mine is not None:
@@ -100,9 +100,11 @@ def _under(units: list[Unit], j: int, head: int) -> bool:
     return False
 
 
-def _window(lay: Layout, own: list[float | None], has_account: bool) -> list[float]:
+def _window(lay: Layout, own: list[float | None], has_account: bool, cues: Cues) -> list[float]:
     """For text without sections: the stretch from the first to the last mention of the account (plus
-    the reply after it) is on topic; an aside ("different topic") runs until the account comes back."""
+    the reply after it) is on topic; an aside ("different topic") runs until the account comes back,
+    or the talk does ("Last thing, ...", "back to ...", "the handoff")."""
+    back = cues.any_of("topic_return")
     out = [0.0] * len(own)
     if not has_account:
         return [x if x is not None and x < 0 else 0.0 for x in own]
@@ -122,6 +124,8 @@ def _window(lay: Layout, own: list[float | None], has_account: bool) -> list[flo
                 aside = False
             elif mine is not None and mine < 0 and u.kind in ("cue", "text"):
                 aside = True
+            elif aside and back.search(lay.text(u)):
+                aside = False
             inside = first <= k <= last
             # before the account comes up is small talk; after its last mention, recaps and actions
             out[i] = -3.0 if aside else 1.0 if inside else -1.0 if k < first else 0.0

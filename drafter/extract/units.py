@@ -26,6 +26,7 @@ class Unit:
     parent: int | None = None
     speaker: str | None = None
     speaker_at: int | None = None
+    speaker_len: int | None = None  # length of the name written at speaker_at, when shorter ("Emre here")
     time: str | None = None
     message: int | None = None
     quoted: bool = False
@@ -43,6 +44,7 @@ class Message:
     author: str | None = None
     author_at: int | None = None
     date: str | None = None
+    to: list[str] = field(default_factory=list)  # the names in its To: header
 
 
 @dataclass

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+
+def fold_view(text: str) -> str:
+    """Text as compared when checking that a quote stands in a file: no "> " reply markers at line
+    starts, whitespace runs as one space, lower case."""
+    text = re.sub(r"(?m)^[ \t]*(>[ \t]?)+", "", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,9 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)
     date: str | None = None  # a date the container states (an email's Date header), as written
+    # What the file itself shows, folded (`fold_view`), when `text` is not the file's own text (an
+    # email: the raw message and its decoded text/plain parts). A quote must stand in one of them.
+    views: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _seg_starts: list[int] = field(default_factory=list, repr=False)
 

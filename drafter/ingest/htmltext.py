@@ -1,4 +1,9 @@
-"""HTML email bodies to plain text: block elements become line breaks, quoted blocks get "> "."""
+"""HTML email bodies to plain text: block elements become line breaks, quoted blocks get "> ".
+
+What a reader of the email does not see (an element styled `display:none`, `hidden`, zero size or
+opacity) is left out: hidden text is not part of the notes, so it can neither be quoted nor steer
+the draft. A link's target follows its text in parentheses, so a seller can open it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,21 @@ _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tab
           "blockquote", "pre", "hr", "section", "article", "header", "footer"}
 _SKIP = {"script", "style", "head", "title"}
 _HEADING = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### "}
+_PARAGRAPH = {"p", "div", "section", "article"}  # blocks that end a paragraph (a blank line)
+_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden"
+                           r"|(?<![\w-])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)|(?<![\w-])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)",
+                           re.I)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's own attributes hide it from the reader."""
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value and _HIDDEN_STYLE.search(value):
+            return True
+    return False
 
 
 class _Text(HTMLParser):
@@ -18,12 +38,24 @@ class _Text(HTMLParser):
         self.skip = 0
         self.quote = 0
         self.cells = 0
+        self.hidden_tag: str | None = None  # the element that hides what is inside it
+        self.hidden_depth = 0
+        self.links: list[str | None] = []  # targets of the open <a> elements
 
     def _newline(self) -> None:
         if self.out and not self.out[-1].endswith("\n"):
             self.out.append("\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden_tag is not None:
+            if tag == self.hidden_tag:
+                self.hidden_depth += 1
+            return
+        if tag not in _VOID and _hidden(attrs):
+            self.hidden_tag, self.hidden_depth = tag, 1
+            return
+        if tag == "a":
+            self.links.append(dict(attrs).get("href"))
         if tag in _SKIP:
             self.skip += 1
         elif tag == "blockquote":
@@ -43,6 +75,14 @@ class _Text(HTMLParser):
         self.out.append("> " * self.quote + prefix)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hidden_tag is not None:
+            if tag == self.hidden_tag:
+                self.hidden_depth -= 1
+                if self.hidden_depth == 0:
+                    self.hidden_tag = None
+            return
+        if tag == "a" and self.links:
+            self._link_target(self.links.pop())
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag == "blockquote":
@@ -53,11 +93,22 @@ class _Text(HTMLParser):
                 self.out.append(" |")
             self.cells = 0
             self._newline()
+        elif tag in _PARAGRAPH:
+            self._newline()
+            self.out.append("> " * self.quote + "\n")  # paragraphs stay apart, as a reader sees them
         elif tag in _BLOCK:
             self._newline()
 
+    def _link_target(self, href: str | None) -> None:
+        """" (https://...)" after a link's text, unless the text already shows it."""
+        if not href or not re.match(r"https?://", href) or not self.out:
+            return
+        tail = "".join(self.out[-3:])
+        if href.rstrip("/") not in tail:
+            self.out.append(f" ({href})")
+
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.hidden_tag is not None:
             return
         data = re.sub(r"\s+", " ", data)
         if not data.strip():

@@ -11,6 +11,7 @@ import email.policy
 from email.message import EmailMessage
 
 from drafter.errors import InputError
+from drafter.ingest.document import fold_view
 from drafter.ingest.htmltext import html_to_text
 
 HEADERS = ("From", "To", "Cc", "Subject", "Date")
@@ -42,8 +43,14 @@ def _content(part: EmailMessage, path: str) -> str:
     return str(content).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
-    """(source text, body kind, Date header) of an email file."""
+def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
+    """(source text, body kind, Date header, views) of an email file.
+
+    The views are what the file shows a reader who opens it: the raw message and its decoded
+    text/plain parts (folded). An HTML body's text differs from its markup, so a quote from it
+    must be cut where the markup interrupts it (see `drafter.extract.grounding`); a quoted-printable
+    body is cut the same way at its soft line breaks and escapes. A base64 HTML body shows no text
+    in the raw file at all, so there its decoded text is the view."""
     if b"\x00" in data[:8192]:
         raise InputError(path, "looks like a binary file, not an email")
     msg = email.message_from_bytes(data, policy=email.policy.default)
@@ -51,6 +58,7 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
         raise InputError(path, "is not an email (no From, Subject or Date header)")
     plain: list[str] = []
     html: list[str] = []
+    encoded = False  # an HTML body sent base64: the raw file shows none of its text
     attachments: list[str] = []
     for part in msg.walk():
         if part.is_multipart():
@@ -61,6 +69,7 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
             plain.append(_content(part, path))
         elif ctype == "text/html" and not filename:
             html.append(_content(part, path))
+            encoded = encoded or str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "base64"
         elif filename:
             attachments.append(filename)
     if plain:
@@ -75,4 +84,9 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None]:
     if attachments:
         text += "\n" + "\n".join(f"Attachment: {name}" for name in attachments) + "\n"
     date = next((" ".join(str(v).split()) for k, v in msg.raw_items() if k.lower() == "date"), None)
-    return text, kind, date
+    views = [fold_view(data.decode("utf-8", errors="replace"))]
+    if plain:
+        views.append(fold_view("\n".join(plain)))
+    elif encoded:  # nothing to cut a quote to: the decoded text is the source (quoted-printable is cut)
+        views.append(fold_view(body))
+    return text, kind, date, views

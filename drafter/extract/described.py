@@ -1,0 +1,253 @@
+"""How the notes describe people: their names, roles and organisations, and where that is written.
+
+Found only where the notes describe someone: attendee lists, "Name (role, Org)", appositions
+("Aldergrove's CIO, Brendan Kowalski"), "AE = JT (Jess Tran)", speakers, email senders and
+signatures, "Lorna runs partnerships at Shelfwise". Nothing is guessed from a bare capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.extract.cues import Cues
+from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN
+from drafter.extract.people import People
+from drafter.extract.structure import Layout, Unit, sentences
+
+_TOKEN = TOKEN
+_PARTICLE = PARTICLE
+_NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
+_ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
+_APPOS_BEFORE = re.compile(
+    rf"(?P<owner>\b(?:[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]he|{_TOKEN}(?:[ \t]{_TOKEN})?(?:'s|’s)))[ \t]+"
+    rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
+)
+_SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
+_APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))["
+                          rf" \t]+(?P<role>[\w&/ -]{{2,60}})")
+_ORG_ROLE_NAME = re.compile(
+    rf"\b(?P<org>[A-Z][\w&]{{1,12}})(?:'s|’s)?[ \t]+(?P<role>(?:[a-z]+[ \t]+)?"
+    rf"(?:VP|CIO|CTO|COO|CEO|CFO|CISO|director|head|lead|manager)(?:[ \t]+of[ \t]+\w+)?)[ \t]+(?P<name>{NAME})\b")
+_HONORIFIC = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+(?P<name>{NAME})\b")
+_ROLE_NAME = re.compile(rf"\b(?P<role>AE|SA|SE|PDM|PAM|CSM|TAM|AM|CEO|CTO|CIO|COO|CFO|CISO|CMO|VP|GM)["
+                        rf" \t]+(?P<name>{NAME})\b")
+_ME_NAME = re.compile(rf"\b(?:me|myself)[ \t]*\((?P<name>{NAME})\)")
+_INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-Z]{{2,4}})["
+                           rf" \t]*\((?P<name>{NAME})(?P<rest>[^)\n]*)\)")
+# "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
+_ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
+                           rf"(?P<rest>[^)\n]*)\)")
+# "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
+_APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
+                       rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
+_AT_ORG = re.compile(
+    rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
+                       rf" \t])?{_TOKEN}){{0,3}})")
+_EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
+
+
+def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str], bool]:
+    """Which comma-separated parts of a description are the role, which may name the organisation
+    (resolved later against the organisations the notes mention), and whether it says 'us'."""
+    role = None
+    orgs: list[str] = []
+    ours = False
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if cues.any_of("ours").search(part):
+            ours = True
+            part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
+            if not part:
+                continue
+        words = part.split()
+        caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
+        has_role = bool(cues.role_words.search(part))
+        # after the role, a capitalised part is the organisation even when a word of it could be a
+        # role ("Greta Holm | Alliances Manager | Nordvik IT")
+        if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
+            orgs.append(part)
+        elif role is None:
+            role = part
+    if role:
+        # "AWS Partner SA", "partner dev mgr": a leading organisation inside the role
+        m = re.match(r"([A-Z][A-Za-z0-9&]{1,20})\s+(.*)", role)
+        if m and cues.role_words.search(m.group(2)) and not cues.role_words.fullmatch(m.group(1)):
+            orgs.append(m.group(1))
+    return role, orgs, ours
+
+
+def find_people(lay: Layout, cues: Cues) -> People:
+    """Everyone the notes describe, with role, organisation and side where written."""
+    people = People(cues)
+    attendee = cues.patterns["section_attendees"]
+    for u in lay.units:
+        doc = lay.docs[u.doc]
+        text = doc.text
+        if u.kind == "cue" and u.speaker and u.speaker_at is not None:
+            written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
+            p = people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
+            if p:
+                p.present = True
+            paren = re.match(r"[^(:\n]*\(([^()\n]{1,60})\)", text[u.speaker_at + len(u.speaker):u.start])
+            if p and paren:  # "Speaker 2 (Imran, Dovecote Labs): ..." names the person, then describes them
+                parts = [x.strip() for x in paren.group(1).split(",")]
+                if parts and re.fullmatch(rf"{_TOKEN}(?:[ \t]{_TOKEN})?", parts[0]) and parts[0] not in cues.stop_caps:
+                    p.aliases.add(parts[0])
+                    parts = parts[1:]
+                role, orgs, ours = _split_role_org(parts, cues)
+                end = u.speaker_at + len(u.speaker) + paren.end()
+                people.add(p.name, u.doc, role=role, orgs=orgs, side="ours" if ours else None, speaker=True,
+                           fact=(u.speaker_at, end))
+        if u.kind == "header" and u.label and u.label.lower() in ("from", "to", "cc"):
+            for m in _EMAIL.finditer(text, u.body, u.end):
+                p = people.add(m.group("name").strip().strip('"'), u.doc, m.start("name"))
+                if p and not p.domain:
+                    p.domain = m.group("domain").lower()
+                if p:
+                    p.present = True
+            continue
+        if u.kind == "heading":
+            continue
+        section = lay.units[u.section] if u.section is not None else None
+        in_attendees = bool(section and attendee.match(_norm(lay.text(section)))) or bool(
+            u.label and attendee.match(_norm(u.label))) or bool(
+            re.search(r"\b(?:attendees|participants|present|on the call)\s*:", text[u.start:u.end], re.I))
+        group_org = group_side = None
+        if in_attendees and u.label and not attendee.match(_norm(u.label)):
+            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal)", u.label.strip().lower()):
+                group_side = "ours"
+            else:
+                group_org = u.label.strip()
+        if u.kind == "row" and len(u.cells) >= 2:
+            a, b = u.cells[0]
+            parts = [text[x:y] for x, y in u.cells[1:]]
+            role, orgs, ours = _split_role_org(parts, cues)
+            # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
+            # not a pipeline row that names an account and its stage
+            if (role and cues.role_words.search(role)) or (in_attendees and (orgs or ours)):
+                p = people.add(text[a:b], u.doc, a, role=role, orgs=orgs, side="ours" if ours else None,
+                               fact=(u.start, u.end))
+                if p and in_attendees:
+                    p.present = True
+            continue
+        for s, e in sentences(text, u.body if in_attendees else u.start, u.end):
+            _sentence_people(people, lay, u, s, e, group_org, group_side, in_attendees)
+    people.finish()
+    return people
+
+
+_MAY_NAME = re.compile(
+    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=")
+
+
+def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
+                     group_side: str | None, in_attendees: bool) -> None:
+    cues = people.cues
+    text = lay.docs[u.doc].text
+    sent = text[s:e]
+    if not _MAY_NAME.search(sent) and not (u.kind == "cue" and s == u.body):
+        return  # every pattern below needs a capitalised name
+    found_paren = False
+    for m in _NAME_PAREN.finditer(sent):
+        paren = m.group("paren")
+        role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
+        if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
+            continue
+        found_paren = True
+        lead = sent[:m.start()]
+        side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
+        leading = _leading_org(lead)
+        p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
+                       orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
+                       hints=[leading] if leading else None)
+        if p and in_attendees:
+            p.present = True
+    if in_attendees and not found_paren:
+        item = sent.strip()
+        parts = [p for p in re.split(r",", item)]
+        name_m = re.match(NAME, parts[0].strip()) if parts else None
+        if name_m and name_m.group() == parts[0].strip():
+            role, orgs, ours = _split_role_org(parts[1:], cues)
+            p = people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
+                           orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
+                           fact=(s, e))
+            if p:
+                p.present = True
+    for m in _ROLE_EQ_NAME.finditer(sent):
+        p = people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role") + (m.group("rest") or ""),
+                       fact=(s + m.start(), s + m.end()))
+        if p:
+            p.aliases.add(m.group("abbr"))
+    for m in _APPOS_AT.finditer(sent):
+        if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
+                       fact=(s + m.start(), s + m.end()))
+    for m in _INITIALS_DEF.finditer(sent):
+        role = m.group("role")
+        p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role + (m.group("rest") or ""),
+                       fact=(s + m.start(), s + m.end()))
+        if p:
+            p.aliases.add(m.group("abbr"))
+    for m in _APPOS_BEFORE.finditer(sent):
+        role = m.group("role").strip()
+        if not cues.role_words.search(role):
+            continue
+        owner = m.group("owner")
+        side = "ours" if owner.lower() == "our" else "customer" if owner.lower() in ("their",) else None
+        org = re.sub(r"(?:'s|’s)$", "", owner) if owner[-2:] in ("'s", "’s") else None
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, hints=[org] if org else None, side=side,
+                   fact=(s + m.start("role"), s + m.end("name")))
+    for m in _APPOS_AFTER.finditer(sent):
+        role = m.group("role").strip()
+        if not cues.role_words.search(role.split(" for ")[0]):
+            continue
+        owner = m.group("owner").lower()
+        side = "ours" if owner == "our" else "customer" if owner == "their" else None
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=role, side=side,
+                   fact=(s + m.start(), s + m.end()))
+    for m in _HONORIFIC.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"))
+    for m in _ROLE_NAME.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
+                   fact=(s + m.start(), s + m.end()))
+    for m in _ME_NAME.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"), side="ours",
+                   fact=(s + m.start("name"), s + m.end("name")))
+    for m in _ORG_ROLE_NAME.finditer(sent):
+        people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
+                   fact=(s + m.start(), s + m.end()))
+    for rx in (_AT_ORG, _FROM_ORG):
+        for m in rx.finditer(sent):
+            p = people.find(m.group("name")) or (people.add(m.group("name"), u.doc, s + m.start("name"))
+                                                 if " " in m.group("name") else None)
+            if p and m.group("org").split()[0] not in cues.stop_caps:
+                p.org_hints.append(m.group("org"))
+                p.facts.append((u.doc, s + m.start(), s + m.end()))
+                role = m.groupdict().get("role")
+                if role and not p.role and cues.role_words.search(role):
+                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an"
+                                    r" )?", "", role.strip()) or role.strip()
+    if u.kind == "cue" and u.speaker and s == u.body:
+        # a speaker describing themself: "Director of partnerships, for my sins."
+        own = _SELF_ROLE.match(sent)
+        p = people.find(u.speaker)
+        if own and p and not p.role and len(own.group("role").split()) <= 5 and re.search(
+                r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
+            p.role = own.group("role")
+            p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
+
+
+def _leading_org(lead: str) -> str | None:
+    """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
+    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
+                  r"|attended with)\b[^.]*$", lead)
+    return m.group(1) if m else None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()

@@ -1,0 +1,100 @@
+"""Which side each person is on: the customer's, the partner's, ours, and which of ours is the seller.
+
+Organisations decide most of it (a person at the account is the customer's). Email headers decide
+more: the addresses of one organisation writing to each other (a sender and the colleague they copy)
+are ours, since a partner's internal mail does not reach our notes; and the person a handoff email
+is to is the seller when it speaks of "your opportunity", "your named-account list".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.extract.cues import Cues
+from drafter.extract.orgs import Org
+from drafter.extract.people import People, Person
+from drafter.extract.structure import Layout
+
+if TYPE_CHECKING:
+    from drafter.extract.entities import Entities
+
+
+def internal_people(lay: Layout, people: People) -> list[Person]:
+    """People at the one email domain that several addresses of the headers share, when one does."""
+    if not lay.messages:
+        return []
+    counts: dict[str, int] = {}
+    for p in people:
+        if p.domain:
+            counts[p.domain] = counts.get(p.domain, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [p for p in people if p.domain == ranked[0][0]]
+
+
+def resolve_org(p: Person, ents: Entities) -> Org | None:
+    for cand in p.org_candidates + p.org_hints:
+        found = ents.orgs_in(cand) if "/" not in cand else []
+        if found:
+            return found[0]
+    if p.domain:
+        label = p.domain.split(".")[0].lower()
+        for o in ents.orgs:
+            first = o.name.split()[0].lower()
+            if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
+                return o
+    return None
+
+
+
+def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
+    """The recipient of a message that speaks of "your opportunity" or "your list" is the seller."""
+    addressed = cues.any_of("seller_addressed")
+    for i, msg in enumerate(lay.messages):
+        if len(msg.to) != 1:
+            continue
+        p = ents.people.find(msg.to[0])
+        if p is None or p.side not in (None, "ours"):
+            continue
+        if any(u.message == i and not u.quoted and addressed.search(lay.text(u)) for u in lay.units):
+            p.seller = True
+            p.side = "ours"
+
+
+def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
+    seller_role = cues.any_of("seller_roles")
+    seller_self = cues.any_of("seller_self")
+    ours_domains = {p.domain for p in ents.people if p.side == "ours" and p.domain}
+    for p in ents.people:
+        org = resolve_org(p, ents)
+        if org is not None:
+            p.org = org.name
+        if org is not None and org is ents.account:
+            p.side = "customer"
+        elif org is not None and org is ents.partner:
+            p.side = "partner"
+        elif org is not None and org is ents.ours or p.side is None and p.domain and p.domain in ours_domains:
+            p.side = "ours"
+        if p.side in (None, "ours") and p.role and seller_role.search(p.role):
+            p.seller = True
+            p.side = "ours"
+    for u in lay.units:
+        if u.speaker and u.kind == "cue":
+            p = ents.people.find(u.speaker)
+            if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
+                p.seller = True
+                p.side = "ours"
+    for u in lay.units:  # speakers no one placed elsewhere are at our table
+        if u.kind == "cue" and u.speaker:
+            p = ents.people.find(u.speaker)
+            if p and p.side is None:
+                p.side = "ours"
+    for p in ents.people:  # "my colleague Kwabena": on the speaker's side
+        mate = ents.people.find(p.colleague_of) if p.colleague_of else None
+        if mate is not None and mate.side and p.side in (None, "ours") and mate.side != "customer":
+            p.side = mate.side
+    _addressed_sellers(lay, ents, cues)
+    sellers = [p for p in ents.people if p.seller]
+    if sellers:
+        ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))

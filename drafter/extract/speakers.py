@@ -1,0 +1,185 @@
+"""Who speaks or writes each part of the notes, when the file does not say it in a speaker column.
+
+Transcripts often name speakers only in passing: a caption file with no names at all, where people
+say "I'm Wanjiru Kamau, I look after partnerships at Frostline"; a file with "FATIMA:" labels where
+Fatima says "That's me, Fatima Al-Sayegh"; or a colleague introduced by someone else ("Fatima, for
+Marcus: you're partner manager at Gallowglass"). A write-up states its author once ("Notes: Keren
+Avraham", "Written up by Rafael Dominguez"), and its "I" is that person. The wording lives in the
+cue file's [speakers] section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafter.extract.cues import Cues
+from drafter.extract.names import NAME, ORG, TOKEN
+from drafter.extract.sentences import sentences
+from drafter.extract.units import Message, Unit
+from drafter.ingest.document import Document
+
+if TYPE_CHECKING:  # people.py reads the layout that this module helps build
+    from drafter.extract.people import People
+    from drafter.extract.units import Layout
+
+_ROLE_AT = re.compile(rf"^(?P<role>.+?)[ \t]+(?:at|with|from|for)[ \t]+(?P<org>{ORG})[ \t]*$")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    intro: list[str]
+    named: str
+    role: re.Pattern[str]
+    not_self: re.Pattern[str]
+    addressed: str
+    colleague: str
+    author_labels: re.Pattern[str]
+    author_line: str
+
+
+_CACHE: dict[str, _Patterns] = {}
+
+
+def patterns(cues: Cues) -> _Patterns:
+    if cues.version not in _CACHE:
+        s = cues.raw["speakers"]
+        _CACHE[cues.version] = _Patterns(
+            intro=list(s["self_intro"]), named=s["self_named"], role=re.compile(s["self_role"]),
+            not_self=re.compile(s["not_self"], re.I),
+            addressed=s["addressed"], colleague=s["colleague"],
+            author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
+            author_line=s["author_line"])
+    return _CACHE[cues.version]
+
+
+def _with(pattern: str, name: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{name}", f"(?P<name>{name})"), flags)
+
+
+def role_and_org(text: str) -> tuple[str, str | None]:
+    """"managing partner for the insurance practice at Quayside Claims" -> (role, organisation)."""
+    text = text.strip(" ,;")
+    m = _ROLE_AT.match(text)
+    if m:
+        return m.group("role").strip(" ,;"), m.group("org")
+    return text, None
+
+
+def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
+    """Give a caption with no speaker label the speaker who says who they are in it ("I'm Wanjiru
+    Kamau, ...", later "it's Jae-won again", "Emre here")."""
+    open_cues = [u for u in units if u.kind == "cue" and not u.speaker]
+    if not open_cues:
+        return
+    pat = patterns(cues)
+    full = [_with(p, NAME) for p in pat.intro]
+    named = _with(pat.named, NAME)
+    firsts: dict[str, str] = {}
+    for u in open_cues:
+        payload = doc.text[u.start:u.end]
+        for rx in full:
+            m = rx.search(payload)
+            if m:
+                u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
+                firsts.setdefault(m.group("name").split()[0], m.group("name"))
+                break
+        else:
+            m = named.match(payload)
+            r = pat.role.match(payload[m.end("name"):]) if m else None
+            if m and r and not pat.not_self.search(r.group("role")):
+                u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
+                firsts.setdefault(m.group("name").split()[0], m.group("name"))
+    if not firsts:
+        return
+    alt = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    short = [_with(p, rf"(?:{alt})") for p in pat.intro]
+    for u in open_cues:
+        if u.speaker:
+            continue
+        for rx in short:
+            m = rx.search(doc.text[u.start:u.end])
+            if m:
+                u.speaker, u.speaker_len = firsts[m.group("name")], len(m.group("name"))
+                u.speaker_at = u.start + m.start("name")
+                break
+
+
+def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Message], cues: Cues) -> None:
+    """A write-up that names its author near the top is a message from them: its "I" is the author."""
+    if any(u.message is not None for u in units):
+        return
+    pat = patterns(cues)
+    line = _with(pat.author_line, NAME)
+    name_rx = re.compile(rf"(?:\*\*|__)?[ \t]*(?P<name>{NAME})")
+    for u in units[:12]:
+        found = None
+        label = (u.label or "").strip("*_ ").lower()
+        if label and pat.author_labels.match(label):
+            base = u.body
+            found = name_rx.match(doc.text[u.body:u.end])
+        else:
+            base = u.start
+            found = line.match(doc.text[u.start:u.end])
+        if found:
+            at = base + found.start("name")
+            messages.append(Message(index, found.group("name"), at))
+            for v in units:
+                if not v.quoted and v.kind != "header":
+                    v.message = len(messages) - 1
+                    if v.speaker is None:
+                        v.speaker, v.speaker_at = found.group("name"), at
+            return
+
+
+def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
+    """Names, roles and organisations that speakers give for themselves or for each other."""
+    pat = patterns(cues)
+    full = [_with(p, NAME) for p in pat.intro]
+    named = _with(pat.named, NAME)
+    addressed = _with(pat.addressed, TOKEN)
+    colleague = _with(pat.colleague, rf"{TOKEN}(?:[ \t]+{TOKEN})?")
+    for u in lay.units:
+        if u.kind != "cue":
+            continue
+        text = lay.docs[u.doc].text
+        speaker = people.find(u.speaker) if u.speaker else None
+        for s, e in sentences(text, u.start, u.end):
+            sent = text[s:e]
+            found = [m for rx in full for m in rx.finditer(sent)]
+            m = named.match(sent)
+            if m:
+                found.append(m)
+            for m in found:
+                if speaker is None or not _same(m.group("name"), speaker.name):
+                    continue
+                speaker = people.rename(speaker, m.group("name"))
+                speaker.facts.append((u.doc, s + m.start("name"), s + m.end("name")))
+                r = pat.role.match(sent[m.end("name"):])
+                own = r is not None and not pat.not_self.search(r.group("role"))
+                if r and own and r.group("role").split()[0] not in ("and", "so", "but"):
+                    role, org = role_and_org(r.group("role"))
+                    people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
+                               fact=(s + m.start("name"), s + m.end("name") + r.end("role")))
+            m = addressed.match(sent)
+            if m:
+                other = people.find(m.group("name"))
+                if other is not None and other is not speaker:
+                    role, org = role_and_org(m.group("role"))
+                    people.add(other.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
+                               fact=(s + m.start("role"), s + m.end("role")))
+            for m in colleague.finditer(sent):
+                if m.group("name").split()[0] in cues.stop_caps:
+                    continue
+                p = people.find(m.group("name")) or people.add(m.group("name"), u.doc, s + m.start("name"),
+                                                               speaker=True)
+                if p is not None and speaker is not None and p is not speaker and p.colleague_of is None:
+                    p.colleague_of = speaker.name
+    people.finish()
+
+
+def _same(name: str, speaker: str) -> bool:
+    """Whether an introduced name is the speaker's: the same, or their full name ("FATIMA" -> Fatima Al-Sayegh)."""
+    a, b = name.lower().split(), speaker.lower().split()
+    return a == b or (a[0] == b[0] and (len(b) == 1 or a[: len(b)] == b))
