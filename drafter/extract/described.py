@@ -41,6 +41,9 @@ _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NA
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
                        rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
+# "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
+_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
+                         rf"(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
 _AT_ORG = re.compile(
     rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
     rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
@@ -118,11 +121,14 @@ def find_people(lay: Layout, cues: Cues) -> People:
             u.label and attendee.match(_norm(u.label))) or bool(
             re.search(r"\b(?:attendees|participants|present|on the call)\s*:", text[u.start:u.end], re.I))
         group_org = group_side = None
-        if in_attendees and u.label and not attendee.match(_norm(u.label)):
-            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal)", u.label.strip().lower()):
+        label = (u.label or "").strip().strip("*_ ")
+        if label and not attendee.match(_norm(label)) and u.sep in (":", None):
+            # "Us: Bianca Ferraro (partner manager), ..." / "**Lumen Ridge:** Aroha Ngata (director ...)":
+            # a side or an organisation's name labelling the people it brought
+            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", label.lower()):
                 group_side = "ours"
-            else:
-                group_org = u.label.strip()
+            elif in_attendees or _org_label(label, cues):
+                group_org = label
         if u.kind == "row" and len(u.cells) >= 2:
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
@@ -210,6 +216,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         side = "ours" if owner == "our" else "customer" if owner == "their" else None
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role, side=side,
                    fact=(s + m.start(), s + m.end()))
+    for m in _APPOS_ROLE.finditer(sent):
+        if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
+                       fact=(s + m.start("name"), s + m.end("role")))
     for m in _HONORIFIC.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"))
     for m in _ROLE_NAME.finditer(sent):
@@ -242,6 +252,14 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")
             p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
+
+
+def _org_label(label: str, cues: Cues) -> bool:
+    """A label that is an organisation's name: capitalised words, none of them a stop word or a role."""
+    words = label.split()
+    return bool(words) and len(words) <= 5 and all(
+        re.fullmatch(rf"{_TOKEN}|[A-Z]{{2,}}|&", w) and w not in cues.stop_caps for w in words) and not any(
+        cues.role_words.fullmatch(w) for w in words)
 
 
 def _leading_org(lead: str) -> str | None:
