@@ -73,6 +73,8 @@ def load_cues(name: str = DEFAULT) -> Cues:
         ("seller_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
          "sourced", "influenced", "priority", "deal_context", "intro", "topic_return")
     }
+    patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
+    patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)
     patterns["ours"] = re.compile("|".join(f"(?:{p})" for p in t["ours"]), re.I | re.M)
     patterns["injection"] = re.compile("|".join(f"(?:{p})" for p in t["injection"]), re.I | re.M)
     for name in ("crm", "opportunity", "url"):

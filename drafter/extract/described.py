@@ -62,6 +62,11 @@ def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str]
         part = part.strip()
         if not part:
             continue
+        at = re.match(rf"(?P<role>.*?\S)[ \t]+(?:@|at|with)[ \t]+(?P<org>{ORG})$", part)
+        if at and role is None and cues.role_words.search(at.group("role")):
+            role = at.group("role")  # "hospitality alliances mgr @ ALT"
+            orgs.append(at.group("org"))
+            continue
         if cues.any_of("ours").search(part):
             ours = True
             part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
@@ -161,6 +166,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     found_paren = False
     for m in _NAME_PAREN.finditer(sent):
         paren = m.group("paren")
+        if is_org_description(paren, cues):
+            continue  # "Altamira Systems (hotel PMS + hospitality IT integrator, MX)" is an organisation
         role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
@@ -252,6 +259,16 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")
             p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
+
+
+def is_org_description(text: str, cues: Cues) -> bool:
+    """Whether a description ("hotel PMS + hospitality IT integrator, MX + LATAM") says what kind of
+    organisation something is, rather than what a person does: its first part ends in an organisation's
+    kind and names no person's title."""
+    head = re.split(r"[,;]", text)[0].strip()
+    last = re.search(r"[\w-]+$", head)
+    return bool(last and cues.patterns["org_kinds"].fullmatch(last.group())
+                and not cues.patterns["role_nouns"].search(head))
 
 
 def _org_label(label: str, cues: Cues) -> bool:
