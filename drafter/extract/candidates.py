@@ -95,8 +95,8 @@ class Labeler:
         for rx, word in self.subs:
             text = rx.sub(word, text)
         your = self.addressee(unit)
-        if your:
-            text = re.sub(r"\b[Yy]our\b", your, text)
+        if your:  # "Your next move", "Next step for you"
+            text = re.sub(r"\b[Yy]our?\b", your, text)
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
         norm = self.prefixes.sub("", norm)

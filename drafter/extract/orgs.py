@@ -178,8 +178,10 @@ def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, 
             continue
         group = [o for o in merged.values() if o.name.split()[0] == first and " " in o.name]
         counts = {o.name: sum(d.text.count(o.name) for d in lay.docs) for o in group}
-        main = max(group, key=lambda o: counts[o.name])
-        if sorted(counts.values())[-2:].count(counts[main.name]) > 1:
+        # "Silvertip RFID", "Marrowby SIS": the name followed only by initials is a system of the organisation
+        named = [o for o in group if not all(w.isupper() for w in o.name.split()[1:])] or group
+        main = max(named, key=lambda o: counts[o.name])
+        if [counts[o.name] for o in named].count(counts[main.name]) > 1:
             continue  # two names written as often: two organisations
         for o in group:
             if o is not main:
