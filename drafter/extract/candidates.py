@@ -28,6 +28,7 @@ _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+_PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
 _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
                             r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
@@ -142,13 +143,20 @@ class Scorer:
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             answers = self._answers_customer(i, out)
+            prev: Cand | None = None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
                 c.features["answers_customer"] = answers
                 self._features(c, u, text, action_label)
+                # "He told her ...": a sentence opening on a pronoun right after one that names a customer
+                # person is about them too
+                if prev is not None and prev.features["customer_person"] and _PRONOUN_LEAD.match(c.text):
+                    c.features["customer_person"] = True
+                self._score(c)
                 out.append(c)
+                prev = c
         return out
 
     def _answers_customer(self, i: int, before: list[Cand]) -> bool:
@@ -208,7 +216,12 @@ class Scorer:
             side = "ours"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
-        for fid, fc in cues.fields.items():
+
+    def _score(self, c: Cand) -> None:
+        f = c.features
+        sent = c.text
+        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        for fid, fc in self.cues.fields.items():
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
