@@ -21,6 +21,7 @@ class FieldCues:
     cues: tuple[tuple[re.Pattern[str], float], ...]
     labels: re.Pattern[str] | None
     any_cue: re.Pattern[str] | None = None  # one pass to skip sentences no cue of the field touches
+    names: re.Pattern[str] | None = None  # words that name the field ("what set this off", "registration")
 
     def cue_score(self, text: str) -> float:
         if self.any_cue is None or not self.any_cue.search(text):
@@ -66,6 +67,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
             cues=tuple((re.compile(p, re.I), float(w)) for p, w in spec.get("cues", [])),
             labels=_alternation(labels[fid], whole=True) if fid in labels else None,
             any_cue=_alternation([p for p, _ in spec.get("cues", [])]) if spec.get("cues") else None,
+            names=re.compile(spec["names"], re.I) if spec.get("names") else None,
         )
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {

@@ -157,6 +157,9 @@ class Proposer:
         if not ranked:
             return None
         top = ranked[0]
+        later = self._left_open_after(fid, top)
+        if later is not None:
+            return self.missing(fid, later)
         chosen = [top]
         th = self.cues.fields[fid].threshold
         if fid not in MOVES:
@@ -179,6 +182,19 @@ class Proposer:
         alts = [c.text for c in ranked if c not in chosen][: self.cues.limit("alternatives")]
         conf = round(min(0.85, 0.35 + 0.05 * top.scores[fid]), 2)
         return Proposal(self._fit(pieces), conf, alternatives=alts, cands=chosen)
+
+    def _left_open_after(self, fid: str, top: Cand) -> Cand | None:
+        """A later sentence on the account's topic that names the field and says it is not known yet
+        ("What set this off, ... I honestly don't know yet"): the notes' last word on it is that it is open."""
+        names = self.cues.fields[fid].names
+        if names is None:
+            return None
+        doc = self.lay.units[top.unit].doc
+        for c in self.cands:
+            after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
+            if after and c.undecided and c.topic >= 0 and self.cand_field(c) in (None, fid) and names.search(c.text):
+                return c
+        return None
 
     def _with_context(self, c: Cand, fid: str) -> list[Piece]:
         u = self.lay.units[c.unit]
