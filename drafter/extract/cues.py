@@ -28,7 +28,6 @@ class FieldCues:
             return 0.0
         return sum(w for rx, w in self.cues if rx.search(text))
 
-
 @dataclass(frozen=True)
 class Cues:
     version: str
@@ -73,7 +72,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
     patterns = {
         name: _alternation(t[name]) for name in
         ("seller_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
-         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return")
+         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return", "artifacts")
     }
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
     patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)

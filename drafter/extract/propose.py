@@ -15,7 +15,7 @@ from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
-from drafter.extract.turns import antecedent, complement
+from drafter.extract.turns import antecedent, complement, referent
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -215,6 +215,8 @@ class Proposer:
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
         ante = antecedent(self.by_unit, c) if fid == "warm_path" else None
+        if fid == "evidence":  # "Dropping it in the chat: x.pdf" after the sentence that says what it is
+            ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
         for nb in (before, after):
