@@ -175,6 +175,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
         leading = _leading_org(lead)
+        if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):
+            side = "customer"  # "Gareth Pryce-Jones (their VP Claims)", as "their CIO, Brendan Kowalski"
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
                        orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
                        hints=[leading] if leading else None)

@@ -72,8 +72,18 @@ class Proposer:
         a sentence that says more about another field, enough to stand for it, is not bound ("On the
         partner side, Mara will send the deck by Friday" is her move)."""
         fid = self.unit_field.get(c.unit)
-        if fid is None or self.lay.units[c.unit].sep != ",":
+        if fid is None:
             return fid
+        if self.lay.units[c.unit].sep != ",":
+            # after what a label is given ("Partner: Kaito Nakamura, lead at Summit Loop."), a sentence with
+            # nothing of the label's field in it that stands for another ("Summit Loop installed
+            # Silvertip's RFID gates in 2021") belongs to that one
+            first = self.by_unit.get(c.unit, [c])[0]
+            if c is first or self.lay.units[c.unit].kind == "row" or c.cue_scores[fid] > 0:
+                return fid
+            strong = any(other != fid and c.scores[other] >= fc.threshold + 1.0 and c.cue_scores[other] > 0
+                         for other, fc in self.cues.fields.items())
+            return None if strong else fid
         for other, fc in self.cues.fields.items():
             if other != fid and c.scores[other] >= fc.threshold and c.cue_scores[other] > c.cue_scores[fid]:
                 return None
@@ -214,7 +224,7 @@ class Proposer:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
-        ante = antecedent(self.by_unit, c) if fid == "warm_path" else None
+        ante = antecedent(self.lay, self.by_unit, c) if fid == "warm_path" else None
         if fid == "evidence":  # "Dropping it in the chat: x.pdf" after the sentence that says what it is
             ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:

@@ -48,12 +48,26 @@ def complement(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str) -
     return best
 
 
-def antecedent(by_unit: dict[int, list[Cand]], c: Cand) -> Cand | None:
-    """The sentence before `c` in its unit that names the customer person `c` refers to as him or her."""
-    if c.features.get("customer_person"):
+_HE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
+def antecedent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand) -> Cand | None:
+    """The sentence before `c` that names the customer person `c` refers to as him or her: in its unit,
+    else in the paragraphs just before it by the same writer or speaker ("... so I see Gareth most days."
+    / "He eats lunch in the canteen on Thursdays")."""
+    if c.features.get("customer_person") or not _HE.search(c.text):
         return None
-    earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start and not o.undecided]
-    return next((o for o in reversed(earlier) if o.features.get("customer_person")), None)
+    u = lay.units[c.unit]
+    earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start]
+    for i in range(c.unit - 1, max(-1, c.unit - 4), -1):
+        v = lay.units[i]
+        if v.doc != u.doc or v.speaker != u.speaker or v.message != u.message:
+            break
+        earlier = by_unit.get(i, []) + earlier
+    for o in reversed(earlier):
+        if o.features.get("customer_person"):
+            return None if o.undecided else o
+    return None
 
 
 _FILE_NAME = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|txt|md)\b|https?://\S+", re.I)
