@@ -44,9 +44,20 @@ _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -
 # "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
 _APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
                          rf"(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
-_AT_ORG = re.compile(
-    rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
-    rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+_AT_ORGS: dict[str, re.Pattern[str]] = {}
+
+
+def _at_org(cues: Cues) -> re.Pattern[str]:
+    """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline":
+    a person, what they do (the cue file's `works_at` verbs), and where."""
+    if cues.version not in _AT_ORGS:
+        verbs = cues.raw["speakers"]["works_at"]
+        _AT_ORGS[cues.version] = re.compile(
+            rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>{verbs}[ \t]+"
+            rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+    return _AT_ORGS[cues.version]
+
+
 _FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
                        rf" \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
@@ -240,17 +251,22 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     for m in _ORG_ROLE_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
-    for rx in (_AT_ORG, _FROM_ORG):
+    for rx in (_at_org(cues), _FROM_ORG):
         for m in rx.finditer(sent):
-            p = people.find(m.group("name")) or (people.add(m.group("name"), u.doc, s + m.start("name"))
-                                                 if " " in m.group("name") else None)
+            words = m.group("name").split()
+            while words and words[0] in cues.stop_caps:  # "Hi Nguyen Thi Lan looks after ..."
+                words = words[1:]
+            name = " ".join(words)
+            at = s + m.end("name") - len(name)
+            p = people.find(name) if name else None
+            p = p or (people.add(name, u.doc, at) if " " in name else None)
             if p and m.group("org").split()[0] not in cues.stop_caps:
                 p.org_hints.append(m.group("org"))
-                p.facts.append((u.doc, s + m.start(), s + m.end()))
+                p.facts.append((u.doc, at, s + m.end()))
                 role = m.groupdict().get("role")
                 if role and not p.role and cues.role_words.search(role):
-                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an"
-                                    r" )?", "", role.strip()) or role.strip()
+                    p.role = re.sub(rf"^{cues.raw['speakers']['works_at']}\s+(?:the |a |an )?", "",
+                                    role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
         own = _SELF_ROLE.match(sent)

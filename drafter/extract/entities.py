@@ -224,6 +224,7 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     """People, organisations, and the account, partner, our organisation and the seller."""
     people = find_people(lay, cues)
     describe_speakers(people, lay, cues)
+    people.finish([d.text for d in lay.docs])
     cands = org_candidates(lay, cues, people)
     rx, of = map_mentions(lay, cands)
     orgs = [o for o in cands.values() if o.mentions]
