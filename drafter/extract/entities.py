@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
 from drafter.extract.orgs import Org, map_mentions, org_candidates
+from drafter.extract.parties import meeting_parties
 from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
@@ -245,6 +246,10 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     pool = [o for o in orgs if o is not ents.ours]
     acc = _score_account(lay, ents, cues, pool)
     par = _score_partner(lay, ents, pool, cues)
+    for o in meeting_parties(lay, ents, cues):  # "Skyreach Aero Services / us": the other side of the call
+        if o in pool:
+            par[id(o)] = par.get(id(o), 0.0) + 3.0
+            acc[id(o)] = acc.get(id(o), 0.0) - 2.0
     # the pair that the notes support best, account and partner being different organisations
     # a lone capitalised word ("German", "Javier") needs more than a passing tie to be the account
     accounts = sorted((o for o in pool if acc.get(id(o), 0) >= (2.5 if len(o.aliases) > 1 or " " in o.name else 4.0)),

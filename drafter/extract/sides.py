@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org
+from drafter.extract.parties import serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.structure import Layout
 
@@ -85,6 +86,10 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
                 p.seller = True
                 p.side = "ours"
+    if ents.partner is not None:  # "We do all the heavy checks on Altair's fleet": the partner speaking
+        for p in serving_people(lay, ents, cues):
+            if p.side is None and not p.seller and resolve_org(p, ents) is None:
+                p.side, p.org = "partner", ents.partner.name
     for u in lay.units:  # speakers no one placed elsewhere are at our table
         if u.kind == "cue" and u.speaker:
             p = ents.people.find(u.speaker)
