@@ -28,6 +28,8 @@ _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+# a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
+_VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
 _PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
 _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
                             r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
@@ -186,7 +188,8 @@ class Scorer:
         f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
         f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
-        f["partner"] = f["partner"] or partner_voice
+        staff = any(p.side == "partner" and cues.patterns["staff_of"].match(text, b) for p, _, b in people)
+        f["partner"] = f["partner"] or partner_voice or staff  # "Björn's team does all the heavy checks"
         f["partner_person"] = any(p.side == "partner" for p, _, _ in people)
         f["customer_person"] = any(p.side == "customer" for p, _, _ in people) or bool(_CUSTOMER_ROLE.search(sent))
         f["person"] = bool(people)
@@ -256,7 +259,8 @@ class Scorer:
         head = c.start + (lead.end() if lead else 0)
         for p, a, b in people:
             at_head = head <= a <= head + 2
-            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")):
+            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")
+                            or _VERB_NEXT.match(text, b, c.end)):
                 c.actor, c.actor_from = p, "subject"
                 return
         m = self.ents._org_rx.match(text, head) if self.ents._org_rx else None

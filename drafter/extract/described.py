@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 
 from drafter.extract.cues import Cues
-from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN
+from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN, UPPER
 from drafter.extract.people import People
 from drafter.extract.structure import Layout, Unit, sentences
 
 _TOKEN = TOKEN
 _PARTICLE = PARTICLE
 _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
+# "Hamid (channel)", "Camille (our AE, aviation Nordics)": a first name alone, described by a role
+_FIRST_PAREN = re.compile(rf"(?<![\w&.'’])(?P<name>{TOKEN})[ \t]*\((?P<paren>[^()\n]{{2,80}})\)")
+_PARTIES = re.compile(r"(?i:partner|customer|client|prospect|account|us|ours|them|target)")
+_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+$")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
@@ -42,9 +46,17 @@ _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NA
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
                        rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
 # "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
-_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
-                         rf"(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
+_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
+                         rf"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
 _AT_ORGS: dict[str, re.Pattern[str]] = {}
+_ACTS: dict[str, list[re.Pattern[str]]] = {}
+
+
+def _person_acts(cues: Cues) -> list[re.Pattern[str]]:
+    if cues.version not in _ACTS:
+        _ACTS[cues.version] = [re.compile(p.replace("{name}", f"(?P<name>{NAME})"))
+                               for p in cues.raw["speakers"]["person_acts"]]
+    return _ACTS[cues.version]
 
 
 def _at_org(cues: Cues) -> re.Pattern[str]:
@@ -193,6 +205,19 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        hints=[leading] if leading else None)
         if p and in_attendees:
             p.present = True
+    for m in _FIRST_PAREN.finditer(sent):
+        paren, name = m.group("paren").strip(), m.group("name")
+        if _NAME_BEFORE.search(sent[:m.start()]):
+            continue  # the last word of a longer name, read above
+        role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
+        if (name in cues.stop_caps or not role or not cues.role_words.search(role) or _PARTIES.fullmatch(paren)
+                or is_org_description(paren, cues) or cues.patterns["org_kinds"].search(role)):
+            continue
+        full = [p for p in people if p.first == name and " " in p.name]
+        p = people.add(full[0].name if len(full) == 1 else name, u.doc, s + m.start("name"), role=role, orgs=orgs,
+                       side="ours" if ours else None, fact=(s + m.start(), s + m.end()), speaker=True)
+        if p is not None and in_attendees:
+            p.present = True
     if in_attendees and not found_paren:
         item = sent.strip()
         parts = [p for p in re.split(r",", item)]
@@ -240,6 +265,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
                        fact=(s + m.start("name"), s + m.end("role")))
+    for rx in _person_acts(cues):
+        for m in rx.finditer(sent):
+            if not any(w in cues.stop_caps for w in m.group("name").split()):
+                people.add(m.group("name"), u.doc, s + m.start("name"))
     for m in _HONORIFIC.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"))
     for m in _ROLE_NAME.finditer(sent):

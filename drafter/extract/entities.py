@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
 from drafter.extract.orgs import Org, map_mentions, org_candidates
-from drafter.extract.parties import meeting_parties
+from drafter.extract.parties import meeting_parties, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
@@ -265,6 +265,14 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
             if total > best_total:
                 best_pair, best_total = (a, p), total
     ents.account, ents.partner = best_pair
+    if ents.partner is None and ents.account is not None:
+        # someone speaks for a side that runs the account's things, and no organisation has been named
+        # as theirs: the partner is the organisation the notes treat most as one
+        unplaced = [p for p in serving_people(lay, ents, cues)
+                    if p.side is None and not p.seller and resolve_org(p, ents) is None]
+        rest = [o for o in pool if o is not ents.account and par.get(id(o), 0.0) >= 1.0]
+        if unplaced and rest:
+            ents.partner = max(rest, key=lambda o: par[id(o)])
     assign_sides(lay, ents, cues)
     return ents
 

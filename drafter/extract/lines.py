@@ -219,7 +219,8 @@ class _Builder:
             return True
         cur = lines[lineno - 1].strip()
         bold = _BOLD_LEAD.match(cur)
-        if (_LABEL.match(cur) or (bold and (bold.group("sep") or bold.group("sep2")))) and not prev.endswith((",", ";")):
+        labelled = _LABEL.match(cur) or (bold and (bold.group("sep") or bold.group("sep2")))
+        if labelled and not prev.endswith((",", ";")):
             return False
         wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
         return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
