@@ -52,6 +52,13 @@ _AT_ORGS: dict[str, re.Pattern[str]] = {}
 _ACTS: dict[str, list[re.Pattern[str]]] = {}
 
 
+def _our_role(cues: Cues) -> re.Pattern[str]:
+    key = cues.version + ":ours"
+    if key not in _AT_ORGS:
+        _AT_ORGS[key] = re.compile(cues.raw["speakers"]["our_role"].replace("{name}", f"(?P<name>{NAME}|{TOKEN})"))
+    return _AT_ORGS[key]
+
+
 def _person_acts(cues: Cues) -> list[re.Pattern[str]]:
     if cues.version not in _ACTS:
         _ACTS[cues.version] = [re.compile(p.replace("{name}", f"(?P<name>{NAME})"))
@@ -265,6 +272,13 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
                        fact=(s + m.start("name"), s + m.end("role")))
+    for m in _our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
+        name = m.group("name")
+        p = people.find(name) if " " not in name else None
+        p = p or people.add(name, u.doc, s + m.start("name"), speaker=" " not in name)
+        if p is not None and cues.role_words.search(m.group("role")):
+            people.add(p.name, u.doc, role=m.group("role"), side="ours", fact=(s + m.start(), s + m.end()),
+                       speaker=True)
     for rx in _person_acts(cues):
         for m in rx.finditer(sent):
             if not any(w in cues.stop_caps for w in m.group("name").split()):

@@ -233,6 +233,9 @@ class Proposer:
             if nb is None or nb.undecided:
                 continue
             dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
+            if dated and fid == "owner" and nb.cue_scores[fid] <= 0 and any(
+                    nb.scores[o] >= self.cues.fields[o].threshold for o in ("seller_move", "partner_move")):
+                dated = False  # "Tobias will send Joaquin the demo before the 15th" is his move, not the owner's date
             if fid in MOVES or fid == "warm_path":
                 keep = dated
             else:  # a neighbour that says more about this field than about any other
