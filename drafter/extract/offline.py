@@ -111,7 +111,10 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
                 if u.speaker == p.name:
                     counts[p.name] += 1
     pieces: list[Piece] = []
-    person = ents.people.by_name[max(counts, key=lambda k: counts[k])] if counts else None
+    # the person the notes describe with a role first ("I look after partnerships at Frostline"), then
+    # the one they name most
+    person = ents.people.by_name[max(counts, key=lambda k: (ents.people.by_name[k].role is not None, counts[k]))
+                                 ] if counts else None
     org_named = False
     if person is not None:
         spans = person.facts or ([person.name_at] if person.name_at else [])

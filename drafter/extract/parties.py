@@ -5,7 +5,8 @@ and their organisation) and the customer (the account). Notes do not always say 
 attendee list. A reader still knows: the recording's header pairs an organisation with us ("Skyreach
 Aero Services / us, Altair Regional co-sell"), and the person who is neither ours nor the customer's
 talks about what their side does for the account ("We do all the heavy checks on Altair's fleet",
-"Björn's engineers have been in their hangar since 2020"). The wording lives in the cue file.
+"Björn's engineers have been in their hangar since 2020"), or offers to introduce the customer to
+our seller ("Kwabena will send the intro email to Rodrigo and Emre"). The wording lives in the cue file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
-from drafter.extract.structure import Layout
+from drafter.extract.structure import Layout, sentences
 
 if TYPE_CHECKING:
     from drafter.extract.entities import Entities
@@ -73,4 +74,27 @@ def serving_people(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
             p = ents.people.find(who)
             if p is not None and p not in out:
                 out.append(p)
+    return out
+
+
+def introducers(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
+    """People who, as the subject of a sentence, introduce a customer person to our seller: in a co-sell,
+    the go-between is the partner's."""
+    if ents.seller is None:
+        return []
+    intro = cues.any_of("intro")
+    out: list[Person] = []
+    for u in lay.units:
+        if u.kind in ("heading", "header"):
+            continue
+        text = lay.docs[u.doc].text
+        for s, e in sentences(text, u.start, u.end):
+            named = ents.people_in(text, s, e)
+            if len(named) < 3 or not intro.search(text, s, e):
+                continue
+            head, a, _ = named[0]
+            sides = {p.side for p, _, _ in named[1:]}
+            if text[s:a].strip(" \t-*") == "" and "customer" in sides and any(p is ents.seller for p, _, _ in named):
+                if head.side is None and head not in out:
+                    out.append(head)
     return out

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org
-from drafter.extract.parties import serving_people
+from drafter.extract.parties import introducers, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.structure import Layout
 
@@ -103,3 +103,7 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
     sellers = [p for p in ents.people if p.seller]
     if sellers:
         ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
+    if ents.partner is not None:  # "Kwabena will send the intro email to Rodrigo and Emre": the partner's go-between
+        for p in introducers(lay, ents, cues):
+            if p.side is None and not p.seller:
+                p.side, p.org = "partner", ents.partner.name
