@@ -28,6 +28,9 @@ _APPOS_BEFORE = re.compile(
     rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
+# "Their quality manager is Rodrigo Paredes", "Altair's CIO is Dana Moss"
+_ROLE_IS = re.compile(rf"(?P<owner>\b(?:[Tt]heir|[Oo]ur|{_TOKEN}(?:'s|’s)))[ \t]+(?P<role>{_ROLE_WORDS})[ \t]+"
+                      rf"(?:is|was|will be)[ \t]+{_TITLE}(?P<name>{NAME})\b")
 _APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))["
                           rf" \t]+(?P<role>[\w&/ -]{{2,60}})")
 _ORG_ROLE_NAME = re.compile(
@@ -251,7 +254,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
-    for m in _APPOS_BEFORE.finditer(sent):
+    for m in [*_APPOS_BEFORE.finditer(sent), *_ROLE_IS.finditer(sent)]:
         role = m.group("role").strip()
         if not cues.role_words.search(role):
             continue
@@ -335,9 +338,10 @@ def is_org_description(text: str, cues: Cues) -> bool:
 def _org_label(label: str, cues: Cues) -> bool:
     """A label that is an organisation's name: capitalised words, none of them a stop word or a role."""
     words = label.split()
-    return bool(words) and len(words) <= 5 and all(
-        re.fullmatch(rf"{_TOKEN}|[A-Z]{{2,}}|&", w) and w not in cues.stop_caps for w in words) and not any(
-        cues.role_words.fullmatch(w) for w in words)
+    suffixes = set(cues.raw["text"]["org_suffixes"])  # "Brightwater IT", "Nordvik AS"
+    return bool(words) and len(words) <= 5 and words[0] not in cues.stop_caps and all(
+        re.fullmatch(rf"{_TOKEN}|[A-Z]{{2,}}|&", w) and (w not in cues.stop_caps or w in suffixes) for w in words
+    ) and not any(cues.role_words.fullmatch(w) and w not in suffixes for w in words)
 
 
 def _leading_org(lead: str) -> str | None:
