@@ -64,7 +64,8 @@ def test_prose_people_known_by_first_name_and_by_what_their_team_does(tmp_path):
         "Altair Regional co-sell - call notes, Tue 21 January\n"
         "Written up by Lotte Berg (partner marketing)\n\n"
         "Hamid (channel) brought Björn Lindgren in. Björn's team does all the heavy checks on Altair's ATR fleet.\n\n"
-        "Camille (our AE, aviation Nordics) confirmed Altair Regional Airlines is on her named list; OPP-29530 is open.\n\n"
+        "Camille (our AE, aviation Nordics) confirmed Altair Regional Airlines is on her named list; "
+        "OPP-29530 is open.\n\n"
         "Skyreach is not a reseller, so Altair buys direct and Skyreach is credited as influencer.\n\n"
         "Björn sits in Altair's reliability meeting every other week and will bring Camille to the next one.\n"
     ), "notes.txt")

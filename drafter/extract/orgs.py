@@ -123,7 +123,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 if " " in c:
                     orgs.setdefault(c, Org(c, {c}))
                 elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
-                    singles[c] = singles.get(c, 0) + 1 + (1 if any(d.startswith(c.lower()) for d in domains) else 0)
+                    singles[c] = singles.get(c, 0) + 2  # where someone works: "looks after Marisol at Frostline"
     # "AWS" (named as someone's organisation) and "AWS Artifact", "AWS Solutions Architect": when
     # several phrases start with one organisation's name, they are its products and teams
     named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
@@ -158,6 +158,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if len(ini) >= 2 and ini in caps:
             o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
+    for s in list(singles):  # "Ridgeway has run ..." in a mail from kwame@ridgeway.example: their organisation
+        if len(s) >= 4 and any(d.startswith(s.lower()) or (len(d) >= 4 and s.lower().startswith(d)) for d in domains):
+            singles[s] += 2
     for s, score in singles.items():
         if s in named:
             score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)

@@ -94,7 +94,8 @@ def introducers(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
                 continue
             head, a, _ = named[0]
             sides = {p.side for p, _, _ in named[1:]}
-            if text[s:a].strip(" \t-*") == "" and "customer" in sides and any(p is ents.seller for p, _, _ in named):
-                if head.side is None and head not in out:
-                    out.append(head)
+            at_head = text[s:a].strip(" \t-*") == ""
+            if (at_head and "customer" in sides and any(p is ents.seller for p, _, _ in named)
+                    and head.side is None and head not in out):
+                out.append(head)
     return out
