@@ -204,7 +204,7 @@ def _own_role_at(people: People, lay: Layout, u: Unit, cues: Cues) -> None:
         if k == 0 and not cues.role_words.search(role):
             continue  # "I'm meeting Emre at Expomina" says where, not what they do
         people.add(speaker.name, u.doc, role=role, orgs=[m.group("org")], speaker=True,
-                   fact=(u.start + m.start("role"), u.start + m.end("org")))
+                   fact=(u.start + m.start(), u.start + m.end("org")))
         return
 
 
