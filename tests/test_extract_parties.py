@@ -115,3 +115,20 @@ def test_someone_who_introduces_the_customer_to_our_seller_is_the_partners(tmp_p
     assert "intro email" in packet.value("partner_move")  # the go-between is the partner's
     assert "Wanjiru Kamau" in packet.value("partner")  # the partner person described with a role
     assert packet.fields["seller_move"].value is None
+
+
+def test_attendees_by_first_name_and_their_action_lines(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Sync with Quanta Analytics — Brenner Foods\n\n"
+        "Attendees: Rashid (Quanta, data practice lead), Sofia (us, partner manager), Jonas (AE, food & bev)\n\n"
+        "## Notes\n"
+        "- Quanta has run Brenner's data warehouse since 2019.\n"
+        "- Brenner Foods: OPP-44120, stage 1, on Jonas's named-account list.\n\n"
+        "## Actions\n"
+        "- Jonas: book the close demo with the CFO for the week of the 18th\n"
+        "- Rashid: send the close calendar to Jonas by Friday 14 March\n"
+    ), "sync.md")
+    assert "Rashid" in packet.value("partner") and "data practice lead" in packet.value("partner")
+    assert packet.metadata["partner"].startswith("Quanta")
+    assert "close demo" in packet.value("seller_move")
+    assert "close calendar" in packet.value("partner_move")

@@ -32,6 +32,11 @@ def test_an_undecided_move_in_plain_words_is_missing_and_an_agreement_is_not(tmp
     assert "three business days" in packet.value("owner")
 
 
+def test_a_check_not_done_yet_is_missing(tmp_path):
+    packet = _draft(tmp_path, HEAD + "Registration: I haven't checked yet.\n\nOwnership: no idea yet.\n")
+    assert packet.fields["conflict"].value is None and packet.fields["owner"].value is None
+
+
 def test_a_field_left_open_after_it_was_discussed_is_missing(tmp_path):
     said = ("Their operations manager, Dale Cooper, told Kwame: \"Half our pump stations lose telemetry "
             "whenever a cabinet is on battery.\"\n\n")

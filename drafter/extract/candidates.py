@@ -255,6 +255,11 @@ class Scorer:
             if found:
                 c.actor, c.actor_from = found[0], "label"
                 return
+        first = u.label and u.sep == ":" and c.start in (u.start, u.body)
+        named = ents.people.find(u.label.strip(" *_")) if first and u.label else None
+        if named is not None:  # "- Jonas: book the close demo with Mara", "Rashid: send the calendar"
+            c.actor, c.actor_from = named, "label"
+            return
         lead = _LEAD.match(c.text)
         head = c.start + (lead.end() if lead else 0)
         for p, a, b in people:

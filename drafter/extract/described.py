@@ -186,7 +186,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
 
 
 _MAY_NAME = re.compile(
-    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=")
+    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=|[A-Z]\w*[ \t]*\(")
 
 
 def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
@@ -221,7 +221,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             continue  # the last word of a longer name, read above
         role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
         if (name in cues.stop_caps or not role or not cues.role_words.search(role) or _PARTIES.fullmatch(paren)
-                or is_org_description(paren, cues) or cues.patterns["org_kinds"].search(role)):
+                or is_org_description(paren, cues) or is_org_description(role, cues)):
             continue
         full = [p for p in people if p.first == name and " " in p.name]
         p = people.add(full[0].name if len(full) == 1 else name, u.doc, s + m.start("name"), role=role, orgs=orgs,
