@@ -149,3 +149,18 @@ def test_a_joint_proposal_in_a_prose_summary(tmp_path):
         "designs, builds and maintains the battery backup in each cabinet.\n"))
     value = packet.value("value_prop")
     assert "network monitoring" in value and "battery backup" in value
+
+
+def test_our_own_history_with_the_account_is_not_a_joint_value(tmp_path):
+    packet = _draft(tmp_path, (
+        "Call notes - Orla Freight / Tamar Logistics, 12 June\n"
+        "Written up by Carla Mendes (partner manager)\n\n"
+        "Present: Piet Smit (alliances lead, Tamar Logistics), Dev Rao (our AE, freight) and me.\n\n"
+        "Orla Freight is on Dev's named-account list; OPP-40110 is open. We've also supported Orla's billing "
+        "team since 2020 through our customer success group.\n\n"
+        "Tamar Logistics runs Orla's warehouse management system and has two consultants on site every week.\n\n"
+        "Piet would like to send us Orla's shipment volumes, but he needs his MD's sign-off first; nothing "
+        "agreed yet.\n"))
+    assert packet.fields["value_prop"].value is None
+    assert "warehouse management system" in packet.value("why_partner")
+    assert packet.fields["partner_move"].value is None
