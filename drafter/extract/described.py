@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 
 from drafter.extract.cues import Cues
+from drafter.extract.descriptions import (
+    at_org,
+    is_org_description,
+    leading_org,
+    org_label,
+    our_role,
+    person_acts,
+    split_role_org,
+)
 from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN, UPPER
 from drafter.extract.people import People
 from drafter.extract.structure import Layout, Unit, sentences
@@ -51,75 +60,9 @@ _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -
 # "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
 _APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
                          rf"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
-_AT_ORGS: dict[str, re.Pattern[str]] = {}
-_ACTS: dict[str, list[re.Pattern[str]]] = {}
-
-
-def _our_role(cues: Cues) -> re.Pattern[str]:
-    key = cues.version + ":ours"
-    if key not in _AT_ORGS:
-        _AT_ORGS[key] = re.compile(cues.raw["speakers"]["our_role"].replace("{name}", f"(?P<name>{NAME}|{TOKEN})"))
-    return _AT_ORGS[key]
-
-
-def _person_acts(cues: Cues) -> list[re.Pattern[str]]:
-    if cues.version not in _ACTS:
-        _ACTS[cues.version] = [re.compile(p.replace("{name}", f"(?P<name>{NAME})"))
-                               for p in cues.raw["speakers"]["person_acts"]]
-    return _ACTS[cues.version]
-
-
-def _at_org(cues: Cues) -> re.Pattern[str]:
-    """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline":
-    a person, what they do (the cue file's `works_at` verbs), and where."""
-    if cues.version not in _AT_ORGS:
-        verbs = cues.raw["speakers"]["works_at"]
-        _AT_ORGS[cues.version] = re.compile(
-            rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>{verbs}[ \t]+"
-            rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
-    return _AT_ORGS[cues.version]
-
-
 _FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
                        rf" \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
-
-
-def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str], bool]:
-    """Which comma-separated parts of a description are the role, which may name the organisation
-    (resolved later against the organisations the notes mention), and whether it says 'us'."""
-    role = None
-    orgs: list[str] = []
-    ours = False
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        at = re.match(rf"(?P<role>.*?\S)[ \t]+(?:@|at|with)[ \t]+(?P<org>{ORG})$", part)
-        if at and role is None and cues.role_words.search(at.group("role")):
-            role = at.group("role")  # "hospitality alliances mgr @ ALT"
-            orgs.append(at.group("org"))
-            continue
-        if cues.any_of("ours").search(part):
-            ours = True
-            part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
-            if not part:
-                continue
-        words = part.split()
-        caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
-        has_role = bool(cues.role_words.search(part))
-        # after the role, a capitalised part is the organisation even when a word of it could be a
-        # role ("Greta Holm | Alliances Manager | Nordvik IT")
-        if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
-            orgs.append(part)
-        elif role is None:
-            role = part
-    if role:
-        # "AWS Partner SA", "partner dev mgr": a leading organisation inside the role
-        m = re.match(r"([A-Z][A-Za-z0-9&]{1,20})\s+(.*)", role)
-        if m and cues.role_words.search(m.group(2)) and not cues.role_words.fullmatch(m.group(1)):
-            orgs.append(m.group(1))
-    return role, orgs, ours
 
 
 def find_people(lay: Layout, cues: Cues) -> People:
@@ -140,7 +83,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 if parts and re.fullmatch(rf"{_TOKEN}(?:[ \t]{_TOKEN})?", parts[0]) and parts[0] not in cues.stop_caps:
                     p.aliases.add(parts[0])
                     parts = parts[1:]
-                role, orgs, ours = _split_role_org(parts, cues)
+                role, orgs, ours = split_role_org(parts, cues)
                 end = u.speaker_at + len(u.speaker) + paren.end()
                 people.add(p.name, u.doc, role=role, orgs=orgs, side="ours" if ours else None, speaker=True,
                            fact=(u.speaker_at, end))
@@ -165,12 +108,12 @@ def find_people(lay: Layout, cues: Cues) -> People:
             # a side or an organisation's name labelling the people it brought
             if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", label.lower()):
                 group_side = "ours"
-            elif in_attendees or _org_label(label, cues):
+            elif in_attendees or org_label(label, cues):
                 group_org = label
         if u.kind == "row" and len(u.cells) >= 2:
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
-            role, orgs, ours = _split_role_org(parts, cues)
+            role, orgs, ours = split_role_org(parts, cues)
             # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
             # not a pipeline row that names an account and its stage
             if (role and cues.role_words.search(role)) or (in_attendees and (orgs or ours)):
@@ -201,13 +144,13 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         paren = m.group("paren")
         if is_org_description(paren, cues):
             continue  # "Altamira Systems (hotel PMS + hospitality IT integrator, MX)" is an organisation
-        role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
+        role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
         found_paren = True
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
-        leading = _leading_org(lead)
+        leading = leading_org(lead)
         if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):
             side = "customer"  # "Gareth Pryce-Jones (their VP Claims)", as "their CIO, Brendan Kowalski"
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
@@ -219,7 +162,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         paren, name = m.group("paren").strip(), m.group("name")
         if _NAME_BEFORE.search(sent[:m.start()]):
             continue  # the last word of a longer name, read above
-        role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
+        role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
         if (name in cues.stop_caps or not role or not cues.role_words.search(role) or _PARTIES.fullmatch(paren)
                 or is_org_description(paren, cues) or is_org_description(role, cues)):
             continue
@@ -233,7 +176,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         parts = [p for p in re.split(r",", item)]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
-            role, orgs, ours = _split_role_org(parts[1:], cues)
+            role, orgs, ours = split_role_org(parts[1:], cues)
             p = people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
                            orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
                            fact=(s, e))
@@ -275,14 +218,14 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
                        fact=(s + m.start("name"), s + m.end("role")))
-    for m in _our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
+    for m in our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
         name = m.group("name")
         p = people.find(name) if " " not in name else None
         p = p or people.add(name, u.doc, s + m.start("name"), speaker=" " not in name)
         if p is not None and cues.role_words.search(m.group("role")):
             people.add(p.name, u.doc, role=m.group("role"), side="ours", fact=(s + m.start(), s + m.end()),
                        speaker=True)
-    for rx in _person_acts(cues):
+    for rx in person_acts(cues):
         for m in rx.finditer(sent):
             if not any(w in cues.stop_caps for w in m.group("name").split()):
                 people.add(m.group("name"), u.doc, s + m.start("name"))
@@ -297,7 +240,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     for m in _ORG_ROLE_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
-    for rx in (_at_org(cues), _FROM_ORG):
+    for rx in (at_org(cues), _FROM_ORG):
         for m in rx.finditer(sent):
             words = m.group("name").split()
             while words and words[0] in cues.stop_caps:  # "Hi Nguyen Thi Lan looks after ..."
@@ -323,32 +266,6 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")
             p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
-
-
-def is_org_description(text: str, cues: Cues) -> bool:
-    """Whether a description ("hotel PMS + hospitality IT integrator, MX + LATAM") says what kind of
-    organisation something is, rather than what a person does: its first part ends in an organisation's
-    kind and names no person's title."""
-    head = re.split(r"[,;]", text)[0].strip()
-    last = re.search(r"[\w-]+$", head)
-    return bool(last and cues.patterns["org_kinds"].fullmatch(last.group())
-                and not cues.patterns["role_nouns"].search(head))
-
-
-def _org_label(label: str, cues: Cues) -> bool:
-    """A label that is an organisation's name: capitalised words, none of them a stop word or a role."""
-    words = label.split()
-    suffixes = set(cues.raw["text"]["org_suffixes"])  # "Brightwater IT", "Nordvik AS"
-    return bool(words) and len(words) <= 5 and words[0] not in cues.stop_caps and all(
-        re.fullmatch(rf"{_TOKEN}|[A-Z]{{2,}}|&", w) and (w not in cues.stop_caps or w in suffixes) for w in words
-    ) and not any(cues.role_words.fullmatch(w) and w not in suffixes for w in words)
-
-
-def _leading_org(lead: str) -> str | None:
-    """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
-    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
-                  r"|attended with)\b[^.]*$", lead)
-    return m.group(1) if m else None
 
 
 def _norm(text: str) -> str:

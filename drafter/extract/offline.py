@@ -12,13 +12,14 @@ from datetime import date
 from typing import Any
 
 from drafter import __version__
+from drafter.extract.assemble import Piece, render
 from drafter.extract.candidates import Labeler, Scorer
 from drafter.extract.classify import classification
 from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
 from drafter.extract.grounding import evidences
-from drafter.extract.propose import Piece, Proposal, Proposer, render
+from drafter.extract.propose import Proposal, Proposer
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
 from drafter.ingest.document import Document
