@@ -28,6 +28,9 @@ _QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+# a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
+_VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
+_PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
 _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
                             r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
@@ -95,8 +98,8 @@ class Labeler:
         for rx, word in self.subs:
             text = rx.sub(word, text)
         your = self.addressee(unit)
-        if your:
-            text = re.sub(r"\b[Yy]our\b", your, text)
+        if your:  # "Your next move", "Next step for you"
+            text = re.sub(r"\b[Yy]our?\b", your, text)
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
         norm = self.prefixes.sub("", norm)
@@ -142,13 +145,20 @@ class Scorer:
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             answers = self._answers_customer(i, out)
+            prev: Cand | None = None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
                 c.features["answers_customer"] = answers
                 self._features(c, u, text, action_label)
+                # "He told her ...": a sentence opening on a pronoun right after one that names a customer
+                # person is about them too
+                if prev is not None and prev.features["customer_person"] and _PRONOUN_LEAD.match(c.text):
+                    c.features["customer_person"] = True
+                self._score(c)
                 out.append(c)
+                prev = c
         return out
 
     def _answers_customer(self, i: int, before: list[Cand]) -> bool:
@@ -178,7 +188,8 @@ class Scorer:
         f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
         f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
-        f["partner"] = f["partner"] or partner_voice
+        staff = any(p.side == "partner" and cues.patterns["staff_of"].match(text, b) for p, _, b in people)
+        f["partner"] = f["partner"] or partner_voice or staff  # "Björn's team does all the heavy checks"
         f["partner_person"] = any(p.side == "partner" for p, _, _ in people)
         f["customer_person"] = any(p.side == "customer" for p, _, _ in people) or bool(_CUSTOMER_ROLE.search(sent))
         f["person"] = bool(people)
@@ -208,7 +219,12 @@ class Scorer:
             side = "ours"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
-        for fid, fc in cues.fields.items():
+
+    def _score(self, c: Cand) -> None:
+        f = c.features
+        sent = c.text
+        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        for fid, fc in self.cues.fields.items():
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
@@ -239,11 +255,17 @@ class Scorer:
             if found:
                 c.actor, c.actor_from = found[0], "label"
                 return
+        first = u.label and u.sep == ":" and c.start in (u.start, u.body)
+        named = ents.people.find(u.label.strip(" *_")) if first and u.label else None
+        if named is not None:  # "- Jonas: book the close demo with Mara", "Rashid: send the calendar"
+            c.actor, c.actor_from = named, "label"
+            return
         lead = _LEAD.match(c.text)
         head = c.start + (lead.end() if lead else 0)
         for p, a, b in people:
             at_head = head <= a <= head + 2
-            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")):
+            if at_head and (_COMMIT.match(text[b:c.end].lstrip()) or text[b:b + 3] in ("'s ", "’s ")
+                            or _VERB_NEXT.match(text, b, c.end)):
                 c.actor, c.actor_from = p, "subject"
                 return
         m = self.ents._org_rx.match(text, head) if self.ents._org_rx else None

@@ -21,12 +21,12 @@ class FieldCues:
     cues: tuple[tuple[re.Pattern[str], float], ...]
     labels: re.Pattern[str] | None
     any_cue: re.Pattern[str] | None = None  # one pass to skip sentences no cue of the field touches
+    names: re.Pattern[str] | None = None  # words that name the field ("what set this off", "registration")
 
     def cue_score(self, text: str) -> float:
         if self.any_cue is None or not self.any_cue.search(text):
             return 0.0
         return sum(w for rx, w in self.cues if rx.search(text))
-
 
 @dataclass(frozen=True)
 class Cues:
@@ -66,13 +66,17 @@ def load_cues(name: str = DEFAULT) -> Cues:
             cues=tuple((re.compile(p, re.I), float(w)) for p, w in spec.get("cues", [])),
             labels=_alternation(labels[fid], whole=True) if fid in labels else None,
             any_cue=_alternation([p for p, _ in spec.get("cues", [])]) if spec.get("cues") else None,
+            names=re.compile(spec["names"], re.I) if spec.get("names") else None,
         )
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {
         name: _alternation(t[name]) for name in
         ("seller_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
-         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return")
+         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return", "artifacts")
     }
+    patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
+    patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)
+    patterns["staff_of"] = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:" + "|".join(t["staff"]) + r")\b", re.I)
     patterns["ours"] = re.compile("|".join(f"(?:{p})" for p in t["ours"]), re.I | re.M)
     patterns["injection"] = re.compile("|".join(f"(?:{p})" for p in t["injection"]), re.I | re.M)
     for name in ("crm", "opportunity", "url"):

@@ -10,13 +10,26 @@ from __future__ import annotations
 import re
 
 from drafter.extract.cues import Cues
-from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN
+from drafter.extract.descriptions import (
+    at_org,
+    is_org_description,
+    leading_org,
+    org_label,
+    our_role,
+    person_acts,
+    split_role_org,
+)
+from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN, UPPER
 from drafter.extract.people import People
 from drafter.extract.structure import Layout, Unit, sentences
 
 _TOKEN = TOKEN
 _PARTICLE = PARTICLE
 _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]{{2,120}})\)")
+# "Hamid (channel)", "Camille (our AE, aviation Nordics)": a first name alone, described by a role
+_FIRST_PAREN = re.compile(rf"(?<![\w&.'’])(?P<name>{TOKEN})[ \t]*\((?P<paren>[^()\n]{{2,80}})\)")
+_PARTIES = re.compile(r"(?i:partner|customer|client|prospect|account|us|ours|them|target)")
+_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+$")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
@@ -24,6 +37,9 @@ _APPOS_BEFORE = re.compile(
     rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
+# "Their quality manager is Rodrigo Paredes", "Altair's CIO is Dana Moss"
+_ROLE_IS = re.compile(rf"(?P<owner>\b(?:[Tt]heir|[Oo]ur|{_TOKEN}(?:'s|’s)))[ \t]+(?P<role>{_ROLE_WORDS})[ \t]+"
+                      rf"(?:is|was|will be)[ \t]+{_TITLE}(?P<name>{NAME})\b")
 _APPOS_AFTER = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<owner>our|their|the|[A-Z]\w+(?:'s|’s))["
                           rf" \t]+(?P<role>[\w&/ -]{{2,60}})")
 _ORG_ROLE_NAME = re.compile(
@@ -41,44 +57,12 @@ _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NA
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
                        rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
-_AT_ORG = re.compile(
-    rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN})?)[ \t]+(?P<role>(?:runs|leads|heads|manages|owns|handles|is)[ \t]+"
-    rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+# "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
+_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
+                         rf"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
 _FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
                        rf" \t])?{_TOKEN}){{0,3}})")
 _EMAIL = re.compile(r"(?P<name>[^,<>\"\n]+?)[ \t]*<(?P<addr>[^>@\s]+@(?P<domain>[^>\s]+))>")
-
-
-def _split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str], bool]:
-    """Which comma-separated parts of a description are the role, which may name the organisation
-    (resolved later against the organisations the notes mention), and whether it says 'us'."""
-    role = None
-    orgs: list[str] = []
-    ours = False
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if cues.any_of("ours").search(part):
-            ours = True
-            part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
-            if not part:
-                continue
-        words = part.split()
-        caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
-        has_role = bool(cues.role_words.search(part))
-        # after the role, a capitalised part is the organisation even when a word of it could be a
-        # role ("Greta Holm | Alliances Manager | Nordvik IT")
-        if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
-            orgs.append(part)
-        elif role is None:
-            role = part
-    if role:
-        # "AWS Partner SA", "partner dev mgr": a leading organisation inside the role
-        m = re.match(r"([A-Z][A-Za-z0-9&]{1,20})\s+(.*)", role)
-        if m and cues.role_words.search(m.group(2)) and not cues.role_words.fullmatch(m.group(1)):
-            orgs.append(m.group(1))
-    return role, orgs, ours
 
 
 def find_people(lay: Layout, cues: Cues) -> People:
@@ -99,7 +83,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 if parts and re.fullmatch(rf"{_TOKEN}(?:[ \t]{_TOKEN})?", parts[0]) and parts[0] not in cues.stop_caps:
                     p.aliases.add(parts[0])
                     parts = parts[1:]
-                role, orgs, ours = _split_role_org(parts, cues)
+                role, orgs, ours = split_role_org(parts, cues)
                 end = u.speaker_at + len(u.speaker) + paren.end()
                 people.add(p.name, u.doc, role=role, orgs=orgs, side="ours" if ours else None, speaker=True,
                            fact=(u.speaker_at, end))
@@ -118,15 +102,18 @@ def find_people(lay: Layout, cues: Cues) -> People:
             u.label and attendee.match(_norm(u.label))) or bool(
             re.search(r"\b(?:attendees|participants|present|on the call)\s*:", text[u.start:u.end], re.I))
         group_org = group_side = None
-        if in_attendees and u.label and not attendee.match(_norm(u.label)):
-            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal)", u.label.strip().lower()):
+        label = (u.label or "").strip().strip("*_ ")
+        if label and not attendee.match(_norm(label)) and u.sep in (":", None):
+            # "Us: Bianca Ferraro (partner manager), ..." / "**Lumen Ridge:** Aroha Ngata (director ...)":
+            # a side or an organisation's name labelling the people it brought
+            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", label.lower()):
                 group_side = "ours"
-            else:
-                group_org = u.label.strip()
+            elif in_attendees or org_label(label, cues):
+                group_org = label
         if u.kind == "row" and len(u.cells) >= 2:
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
-            role, orgs, ours = _split_role_org(parts, cues)
+            role, orgs, ours = split_role_org(parts, cues)
             # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
             # not a pipeline row that names an account and its stage
             if (role and cues.role_words.search(role)) or (in_attendees and (orgs or ours)):
@@ -142,7 +129,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
 
 
 _MAY_NAME = re.compile(
-    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=")
+    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=|[A-Z]\w*[ \t]*\(")
 
 
 def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
@@ -155,24 +142,41 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     found_paren = False
     for m in _NAME_PAREN.finditer(sent):
         paren = m.group("paren")
-        role, orgs, ours = _split_role_org(re.split(r",|;", paren), cues)
+        if is_org_description(paren, cues):
+            continue  # "Altamira Systems (hotel PMS + hospitality IT integrator, MX)" is an organisation
+        role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
         found_paren = True
         lead = sent[:m.start()]
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
-        leading = _leading_org(lead)
+        leading = leading_org(lead)
+        if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):
+            side = "customer"  # "Gareth Pryce-Jones (their VP Claims)", as "their CIO, Brendan Kowalski"
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
                        orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
                        hints=[leading] if leading else None)
         if p and in_attendees:
+            p.present = True
+    for m in _FIRST_PAREN.finditer(sent):
+        paren, name = m.group("paren").strip(), m.group("name")
+        if _NAME_BEFORE.search(sent[:m.start()]):
+            continue  # the last word of a longer name, read above
+        role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
+        if (name in cues.stop_caps or not role or not cues.role_words.search(role) or _PARTIES.fullmatch(paren)
+                or is_org_description(paren, cues) or is_org_description(role, cues)):
+            continue
+        full = [p for p in people if p.first == name and " " in p.name]
+        p = people.add(full[0].name if len(full) == 1 else name, u.doc, s + m.start("name"), role=role, orgs=orgs,
+                       side="ours" if ours else None, fact=(s + m.start(), s + m.end()), speaker=True)
+        if p is not None and in_attendees:
             p.present = True
     if in_attendees and not found_paren:
         item = sent.strip()
         parts = [p for p in re.split(r",", item)]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
-            role, orgs, ours = _split_role_org(parts[1:], cues)
+            role, orgs, ours = split_role_org(parts[1:], cues)
             p = people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
                            orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
                            fact=(s, e))
@@ -193,7 +197,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
-    for m in _APPOS_BEFORE.finditer(sent):
+    for m in [*_APPOS_BEFORE.finditer(sent), *_ROLE_IS.finditer(sent)]:
         role = m.group("role").strip()
         if not cues.role_words.search(role):
             continue
@@ -210,6 +214,21 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         side = "ours" if owner == "our" else "customer" if owner == "their" else None
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role, side=side,
                    fact=(s + m.start(), s + m.end()))
+    for m in _APPOS_ROLE.finditer(sent):
+        if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
+                       fact=(s + m.start("name"), s + m.end("role")))
+    for m in our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
+        name = m.group("name")
+        p = people.find(name) if " " not in name else None
+        p = p or people.add(name, u.doc, s + m.start("name"), speaker=" " not in name)
+        if p is not None and cues.role_words.search(m.group("role")):
+            people.add(p.name, u.doc, role=m.group("role"), side="ours", fact=(s + m.start(), s + m.end()),
+                       speaker=True)
+    for rx in person_acts(cues):
+        for m in rx.finditer(sent):
+            if not any(w in cues.stop_caps for w in m.group("name").split()):
+                people.add(m.group("name"), u.doc, s + m.start("name"))
     for m in _HONORIFIC.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"))
     for m in _ROLE_NAME.finditer(sent):
@@ -221,32 +240,32 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     for m in _ORG_ROLE_NAME.finditer(sent):
         people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), hints=[m.group("org")],
                    fact=(s + m.start(), s + m.end()))
-    for rx in (_AT_ORG, _FROM_ORG):
+    for rx in (at_org(cues), _FROM_ORG):
         for m in rx.finditer(sent):
-            p = people.find(m.group("name")) or (people.add(m.group("name"), u.doc, s + m.start("name"))
-                                                 if " " in m.group("name") else None)
+            words = m.group("name").split()
+            while words and words[0] in cues.stop_caps:  # "Hi Nguyen Thi Lan looks after ..."
+                words = words[1:]
+            name = " ".join(words)
+            at = s + m.end("name") - len(name)
+            p = people.find(name) if name else None
+            p = p or (people.add(name, u.doc, at) if " " in name else None)
             if p and m.group("org").split()[0] not in cues.stop_caps:
                 p.org_hints.append(m.group("org"))
-                p.facts.append((u.doc, s + m.start(), s + m.end()))
+                p.facts.append((u.doc, at, s + m.end()))
                 role = m.groupdict().get("role")
                 if role and not p.role and cues.role_words.search(role):
-                    p.role = re.sub(r"^(?:is|runs|leads|heads|manages|owns|handles)\s+(?:the |a |an"
-                                    r" )?", "", role.strip()) or role.strip()
+                    p.role = re.sub(rf"^{cues.raw['speakers']['works_at']}\s+(?:the |a |an )?", "",
+                                    role.strip()) or role.strip()
     if u.kind == "cue" and u.speaker and s == u.body:
         # a speaker describing themself: "Director of partnerships, for my sins."
         own = _SELF_ROLE.match(sent)
         p = people.find(u.speaker)
+        if own and re.match(r"(?i:and|so|but|or|then|their|his|her|its|our|your|my)\b", own.group("role")):
+            own = None  # "And their project director, Agnieszka Nowak, said ..." is about someone else
         if own and p and not p.role and len(own.group("role").split()) <= 5 and re.search(
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")
             p.facts.append((u.doc, s + own.start("role"), s + own.end("role")))
-
-
-def _leading_org(lead: str) -> str | None:
-    """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
-    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
-                  r"|attended with)\b[^.]*$", lead)
-    return m.group(1) if m else None
 
 
 def _norm(text: str) -> str:

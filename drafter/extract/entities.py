@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
 from drafter.extract.orgs import Org, map_mentions, org_candidates
+from drafter.extract.parties import meeting_parties, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
@@ -224,6 +225,7 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     """People, organisations, and the account, partner, our organisation and the seller."""
     people = find_people(lay, cues)
     describe_speakers(people, lay, cues)
+    people.finish([d.text for d in lay.docs])
     cands = org_candidates(lay, cues, people)
     rx, of = map_mentions(lay, cands)
     orgs = [o for o in cands.values() if o.mentions]
@@ -244,6 +246,10 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     pool = [o for o in orgs if o is not ents.ours]
     acc = _score_account(lay, ents, cues, pool)
     par = _score_partner(lay, ents, pool, cues)
+    for o in meeting_parties(lay, ents, cues):  # "Skyreach Aero Services / us": the other side of the call
+        if o in pool:
+            par[id(o)] = par.get(id(o), 0.0) + 3.0
+            acc[id(o)] = acc.get(id(o), 0.0) - 2.0
     # the pair that the notes support best, account and partner being different organisations
     # a lone capitalised word ("German", "Javier") needs more than a passing tie to be the account
     accounts = sorted((o for o in pool if acc.get(id(o), 0) >= (2.5 if len(o.aliases) > 1 or " " in o.name else 4.0)),
@@ -259,6 +265,14 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
             if total > best_total:
                 best_pair, best_total = (a, p), total
     ents.account, ents.partner = best_pair
+    if ents.partner is None and ents.account is not None:
+        # someone speaks for a side that runs the account's things, and no organisation has been named
+        # as theirs: the partner is the organisation the notes treat most as one
+        unplaced = [p for p in serving_people(lay, ents, cues)
+                    if p.side is None and not p.seller and resolve_org(p, ents) is None]
+        rest = [o for o in pool if o is not ents.account and par.get(id(o), 0.0) >= 1.0]
+        if unplaced and rest:
+            ents.partner = max(rest, key=lambda o: par[id(o)])
     assign_sides(lay, ents, cues)
     return ents
 

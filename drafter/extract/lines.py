@@ -122,6 +122,9 @@ class _Builder:
                 name = wm.group("name")
                 self.messages.append(Message(self.index, name, cstart + wm.start("name") if name else None))
                 self.msg_by_depth[depth + 1] = len(self.messages) - 1
+                if depth > 0 and self._next_depth(lines, lineno) == depth:
+                    # "> On Mon, ... Marco wrote:" then "> text": the quote is Marco's at the same depth
+                    self.msg_by_depth[depth] = len(self.messages) - 1
                 self.open = None
                 continue
             if _RULE.match(body):
@@ -189,6 +192,16 @@ class _Builder:
                 inside = "-->" not in s[4 if s.startswith("<!--") else 0:] and (inside or s.startswith("<!--"))
         return out
 
+    @staticmethod
+    def _next_depth(lines: list[str], lineno: int) -> int | None:
+        """The quote depth of the next line with text after line `lineno` (1-based)."""
+        for nxt in lines[lineno:]:
+            m = _QUOTE_MARK.match(nxt)
+            rest = nxt[m.end():] if m else nxt
+            if rest.strip():
+                return m.group(1).count(">") if m else 0
+        return None
+
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
             m = _QUOTE_MARK.match(nxt)
@@ -218,7 +231,9 @@ class _Builder:
         if prev_unit.kind == "cue":
             return True
         cur = lines[lineno - 1].strip()
-        if _LABEL.match(cur) and not prev.endswith((",", ";")):
+        bold = _BOLD_LEAD.match(cur)
+        labelled = _LABEL.match(cur) or (bold and (bold.group("sep") or bold.group("sep2")))
+        if labelled and not prev.endswith((",", ";")):
             return False
         wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
         return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent

@@ -12,13 +12,14 @@ from datetime import date
 from typing import Any
 
 from drafter import __version__
+from drafter.extract.assemble import Piece, render
 from drafter.extract.candidates import Labeler, Scorer
 from drafter.extract.classify import classification
 from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
 from drafter.extract.grounding import evidences
-from drafter.extract.propose import Piece, Proposal, Proposer, render
+from drafter.extract.propose import Proposal, Proposer
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
 from drafter.ingest.document import Document
@@ -111,7 +112,10 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
                 if u.speaker == p.name:
                     counts[p.name] += 1
     pieces: list[Piece] = []
-    person = ents.people.by_name[max(counts, key=lambda k: counts[k])] if counts else None
+    # the person the notes describe with a role first ("I look after partnerships at Frostline"), then
+    # the one they name most
+    person = ents.people.by_name[max(counts, key=lambda k: (ents.people.by_name[k].role is not None, counts[k]))
+                                 ] if counts else None
     org_named = False
     if person is not None:
         spans = person.facts or ([person.name_at] if person.name_at else [])

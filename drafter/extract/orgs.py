@@ -123,7 +123,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 if " " in c:
                     orgs.setdefault(c, Org(c, {c}))
                 elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
-                    singles[c] = singles.get(c, 0) + 1 + (1 if any(d.startswith(c.lower()) for d in domains) else 0)
+                    singles[c] = singles.get(c, 0) + 2  # where someone works: "looks after Marisol at Frostline"
     # "AWS" (named as someone's organisation) and "AWS Artifact", "AWS Solutions Architect": when
     # several phrases start with one organisation's name, they are its products and teams
     named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
@@ -158,6 +158,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if len(ini) >= 2 and ini in caps:
             o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
+    for s in list(singles):  # "Ridgeway has run ..." in a mail from kwame@ridgeway.example: their organisation
+        if len(s) >= 4 and any(d.startswith(s.lower()) or (len(d) >= 4 and s.lower().startswith(d)) for d in domains):
+            singles[s] += 2
     for s, score in singles.items():
         if s in named:
             score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)
@@ -178,8 +181,10 @@ def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, 
             continue
         group = [o for o in merged.values() if o.name.split()[0] == first and " " in o.name]
         counts = {o.name: sum(d.text.count(o.name) for d in lay.docs) for o in group}
-        main = max(group, key=lambda o: counts[o.name])
-        if sorted(counts.values())[-2:].count(counts[main.name]) > 1:
+        # "Silvertip RFID", "Marrowby SIS": the name followed only by initials is a system of the organisation
+        named = [o for o in group if not all(w.isupper() for w in o.name.split()[1:])] or group
+        main = max(named, key=lambda o: counts[o.name])
+        if [counts[o.name] for o in named].count(counts[main.name]) > 1:
             continue  # two names written as often: two organisations
         for o in group:
             if o is not main:

@@ -3,9 +3,11 @@ is written. How the notes describe them is read in `drafter.extract.described`."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
+from drafter.extract.names import UPPER
 
 
 @dataclass
@@ -114,11 +116,25 @@ class People:
         firsts = [p for p in self.by_name.values() if p.first == token]
         return firsts[0] if len(firsts) == 1 else None
 
-    def finish(self) -> None:
-        """Add first names (and initials) as aliases where they point at one person only."""
+    def finish(self, texts: list[str] | None = None) -> None:
+        """Add first names as aliases where they point at one person only; with the notes' texts, also
+        any other word of a name that the notes use on its own ("Lan" for Nguyen Thi Lan, "Min-jun" for
+        Park Min-jun: not every name puts the given name first)."""
         firsts: dict[str, list[Person]] = {}
         for p in self.by_name.values():
             firsts.setdefault(p.first, []).append(p)
         for first, ps in firsts.items():
             if len(ps) == 1 and first not in self.cues.stop_caps:
                 ps[0].aliases.add(first)
+        if not texts:
+            return
+        owners: dict[str, list[Person]] = {}
+        for p in self.by_name.values():
+            for word in p.name.split()[1:]:
+                owners.setdefault(word, []).append(p)
+        for word, ps in owners.items():
+            if len(ps) != 1 or len(word) < 3 or word in self.cues.stop_caps or word in firsts:
+                continue
+            alone = re.compile(rf"(?<![\w-])(?<![\w-][ \t]){re.escape(word)}(?![\w-])(?![ \t][{UPPER}])")
+            if any(alone.search(t) for t in texts):
+                ps[0].aliases.add(word)

@@ -10,23 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.extract.assemble import Piece, fit
 from drafter.extract.candidates import Cand, Labeler, Scorer
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
 from drafter.extract.people import Person
-from drafter.extract.structure import Layout, Unit, sentences
-from drafter.extract.turns import antecedent, complement
+from drafter.extract.structure import Layout, Unit
+from drafter.extract.turns import antecedent, complement, referent
 
 MOVES = ("seller_move", "partner_move", "owner")
-
-
-@dataclass(frozen=True)
-class Piece:
-    doc: int
-    start: int
-    end: int
-    unit: int
-    prefix: bool = False  # an attribution ("Lorna Baptiste") shown before the next piece
 
 
 @dataclass
@@ -72,8 +64,18 @@ class Proposer:
         a sentence that says more about another field, enough to stand for it, is not bound ("On the
         partner side, Mara will send the deck by Friday" is her move)."""
         fid = self.unit_field.get(c.unit)
-        if fid is None or self.lay.units[c.unit].sep != ",":
+        if fid is None:
             return fid
+        if self.lay.units[c.unit].sep != ",":
+            # after what a label is given ("Partner: Kaito Nakamura, lead at Summit Loop."), a sentence with
+            # nothing of the label's field in it that stands for another ("Summit Loop installed
+            # Silvertip's RFID gates in 2021") belongs to that one
+            first = self.by_unit.get(c.unit, [c])[0]
+            if c is first or self.lay.units[c.unit].kind == "row" or c.cue_scores[fid] > 0:
+                return fid
+            strong = any(other != fid and c.scores[other] >= fc.threshold + 1.0 and c.cue_scores[other] > 0
+                         for other, fc in self.cues.fields.items())
+            return None if strong else fid
         for other, fc in self.cues.fields.items():
             if other != fid and c.scores[other] >= fc.threshold and c.cue_scores[other] > c.cue_scores[fid]:
                 return None
@@ -157,6 +159,9 @@ class Proposer:
         if not ranked:
             return None
         top = ranked[0]
+        later = self._left_open_after(fid, top)
+        if later is not None:
+            return self.missing(fid, later)
         chosen = [top]
         th = self.cues.fields[fid].threshold
         if fid not in MOVES:
@@ -180,6 +185,19 @@ class Proposer:
         conf = round(min(0.85, 0.35 + 0.05 * top.scores[fid]), 2)
         return Proposal(self._fit(pieces), conf, alternatives=alts, cands=chosen)
 
+    def _left_open_after(self, fid: str, top: Cand) -> Cand | None:
+        """A later sentence on the account's topic that names the field and says it is not known yet
+        ("What set this off, ... I honestly don't know yet"): the notes' last word on it is that it is open."""
+        names = self.cues.fields[fid].names
+        if names is None:
+            return None
+        doc = self.lay.units[top.unit].doc
+        for c in self.cands:
+            after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
+            if after and c.undecided and c.topic >= 0 and self.cand_field(c) in (None, fid) and names.search(c.text):
+                return c
+        return None
+
     def _with_context(self, c: Cand, fid: str) -> list[Piece]:
         u = self.lay.units[c.unit]
         text = self.lay.docs[u.doc].text
@@ -198,13 +216,18 @@ class Proposer:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
-        ante = antecedent(self.by_unit, c) if fid == "warm_path" else None
+        ante = antecedent(self.lay, self.by_unit, c) if fid == "warm_path" else None
+        if fid == "evidence":  # "Dropping it in the chat: x.pdf" after the sentence that says what it is
+            ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
         for nb in (before, after):
             if nb is None or nb.undecided:
                 continue
             dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
+            if dated and fid == "owner" and nb.cue_scores[fid] <= 0 and any(
+                    nb.scores[o] >= self.cues.fields[o].threshold for o in ("seller_move", "partner_move")):
+                dated = False  # "Tobias will send Joaquin the demo before the 15th" is his move, not the owner's date
             if fid in MOVES or fid == "warm_path":
                 keep = dated
             else:  # a neighbour that says more about this field than about any other
@@ -229,42 +252,7 @@ class Proposer:
 
     # ---- assembling -------------------------------------------------------------------------------
     def _fit(self, pieces: list[Piece]) -> list[Piece]:
-        """Unique pieces in text order, as many as fit in the value limit (a long one cut at a clause)."""
-        seen: set[tuple[int, int, int]] = set()
-        uniq = []
-        for p in pieces:
-            key = (p.doc, p.start, p.end)
-            if key not in seen and not any(p.doc == q.doc and q.start <= p.start and p.end <= q.end for q in pieces
-                                           if (q.start, q.end) != (p.start, p.end) and not q.prefix):
-                seen.add(key)
-                uniq.append(p)
-        out: list[Piece] = []
-        used = 0
-        for p in uniq:
-            size = p.end - p.start + 3
-            if used + size > self.limit:
-                if not out:
-                    p = self._cut(p, self.limit)
-                    size = p.end - p.start
-                else:
-                    continue
-            out.append(p)
-            used += size
-        order = sorted(out, key=lambda p: (p.doc, p.start, not p.prefix))
-        return order
-
-    def _cut(self, p: Piece, limit: int) -> Piece:
-        text = self.lay.docs[p.doc].text
-        spans = sentences(text, p.start, p.end)
-        end = p.start
-        for _, b in spans:
-            if b - p.start <= limit:
-                end = b
-        if end == p.start:
-            window = text[p.start:p.start + limit]
-            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
-            end = p.start + (cut if cut > 0 else limit)
-        return Piece(p.doc, p.start, end, p.unit, p.prefix)
+        return fit(self.lay, pieces, self.limit)
 
     def missing(self, fid: str, undecided: Cand | None = None) -> Proposal:
         note = self.cues.fields[fid].note
@@ -273,23 +261,3 @@ class Proposer:
             shown = undecided.text if len(undecided.text) <= 90 else undecided.text[:87] + "..."
             note = f"left open in the notes (line {self.lay.docs[u.doc].line_of(undecided.start)}: “{shown}”); {note}"
         return Proposal([], None, note)
-
-
-def render(lay: Layout, pieces: list[Piece]) -> str:
-    """The value shown to people: pieces in order, an attribution as "Name: ...", units apart by " — "."""
-    parts: list[str] = []
-    prev: Piece | None = None
-    for p in pieces:
-        text = lay.docs[p.doc].text[p.start:p.end]
-        if "\n" in text:  # a wrapped or quoted ("> ") sentence reads as one line
-            text = " ".join(re.sub(r"\n[ \t]*(?:>[ \t]?)*", "\n", text).split())
-        if prev is not None and prev.prefix:
-            parts.append(": " + text)
-        elif prev is not None:
-            gap = lay.docs[p.doc].text[prev.end:p.start] if prev.doc == p.doc and prev.end <= p.start else "x"
-            same = prev.unit == p.unit >= 0 and lay.units[p.unit].kind != "row" and not gap.strip()
-            parts.append((" " if same else " — ") + text)
-        else:
-            parts.append(text)
-        prev = p
-    return "".join(parts).strip()

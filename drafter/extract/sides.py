@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org
+from drafter.extract.parties import introducers, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.structure import Layout
 
@@ -85,6 +86,10 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
                 p.seller = True
                 p.side = "ours"
+    if ents.partner is not None:  # "We do all the heavy checks on Altair's fleet": the partner speaking
+        for p in serving_people(lay, ents, cues):
+            if p.side is None and not p.seller and resolve_org(p, ents) is None:
+                p.side, p.org = "partner", ents.partner.name
     for u in lay.units:  # speakers no one placed elsewhere are at our table
         if u.kind == "cue" and u.speaker:
             p = ents.people.find(u.speaker)
@@ -98,3 +103,7 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
     sellers = [p for p in ents.people if p.seller]
     if sellers:
         ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
+    if ents.partner is not None:  # "Kwabena will send the intro email to Rodrigo and Emre": the partner's go-between
+        for p in introducers(lay, ents, cues):
+            if p.side is None and not p.seller:
+                p.side, p.org = "partner", ents.partner.name

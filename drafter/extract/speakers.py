@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 from drafter.extract.cues import Cues
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.sentences import sentences
-from drafter.extract.units import Message, Unit
+from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
 if TYPE_CHECKING:  # people.py reads the layout that this module helps build
     from drafter.extract.people import People
-    from drafter.extract.units import Layout
 
 _ROLE_AT = re.compile(rf"^(?P<role>.+?)[ \t]+(?:at|with|from|for)[ \t]+(?P<org>{ORG})[ \t]*$")
 
@@ -37,6 +36,9 @@ class _Patterns:
     colleague: str
     author_labels: re.Pattern[str]
     author_line: str
+    role_at: list[re.Pattern[str]]
+    works_at: str
+    our_role: str
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -50,7 +52,9 @@ def patterns(cues: Cues) -> _Patterns:
             not_self=re.compile(s["not_self"], re.I),
             addressed=s["addressed"], colleague=s["colleague"],
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
-            author_line=s["author_line"])
+            author_line=s["author_line"],
+            role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
+            works_at=s["works_at"], our_role=s["our_role"])
     return _CACHE[cues.version]
 
 
@@ -141,6 +145,8 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
     addressed = _with(pat.addressed, TOKEN)
     colleague = _with(pat.colleague, rf"{TOKEN}(?:[ \t]+{TOKEN})?")
     for u in lay.units:
+        if u.speaker and u.kind != "header" and not u.quoted:
+            _own_role_at(people, lay, u, cues)
         if u.kind != "cue":
             continue
         text = lay.docs[u.doc].text
@@ -177,6 +183,29 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
                 if p is not None and speaker is not None and p is not speaker and p.colleague_of is None:
                     p.colleague_of = speaker.name
     people.finish()
+
+
+_QUOTED = re.compile(r"[\"“][^\"”\n]*[\"”]")
+
+
+def _own_role_at(people: People, lay: Layout, u: Unit, cues: Cues) -> None:
+    """A speaker or author saying what they do and where, without their name: "I'm head of MRO
+    partnerships at Skyreach Aero Services" makes Skyreach their organisation."""
+    speaker = people.find(u.speaker) if u.speaker else None
+    if speaker is None or (speaker.org_candidates and speaker.role):
+        return
+    text = lay.docs[u.doc].text
+    own = _QUOTED.sub(lambda m: " " * len(m.group()), text[u.start:u.end])  # someone else's words
+    for k, rx in enumerate(patterns(cues).role_at):
+        m = rx.search(own)
+        if m is None or m.group("org").split()[0] in cues.stop_caps:
+            continue
+        role = m.group("role").strip()
+        if k == 0 and not cues.role_words.search(role):
+            continue  # "I'm meeting Emre at Expomina" says where, not what they do
+        people.add(speaker.name, u.doc, role=role, orgs=[m.group("org")], speaker=True,
+                   fact=(u.start + m.start(), u.start + m.end("org")))
+        return
 
 
 def _same(name: str, speaker: str) -> bool:

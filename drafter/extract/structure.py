@@ -12,6 +12,7 @@ from drafter.extract.sentences import sentences
 from drafter.extract.speakers import doc_author, name_unnamed_cues
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
+from drafter.ingest.transcript import note_blocks
 
 __all__ = ["Layout", "Message", "Unit", "layout", "sentences"]
 
@@ -35,7 +36,11 @@ def _speaker_lines(doc: Document) -> set[str]:
 
 
 def _cue_units(index: int, doc: Document, builder: _Builder) -> list[Unit]:
+    notes = note_blocks(doc.text) if doc.kind == "vtt" else []
     for seg in doc.segments:
+        while notes and notes[0][0] < seg.start:  # a NOTE block is the recorder's own line: plain text
+            a, b = notes.pop(0)
+            builder.add(Unit(index, a, b, doc.line_of(a), "text"), 0)
         unit = Unit(index, seg.start, seg.end, doc.line_of(seg.start), "cue", speaker=seg.speaker,
                     speaker_at=seg.speaker_start, time=seg.time)
         builder._label(unit, doc.text[seg.start:seg.end])

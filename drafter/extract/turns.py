@@ -4,10 +4,14 @@ A joint value proposition is what we do and what the partner does. In a call eac
 part in its own turn ("That's our predictive maintenance. We flag wear ..." / "That's us. We'd feed
 your alerts into the maintenance system ..."), so the best statement of one side is completed by the
 nearby statement of the other. A warm path is who knows whom: a turn that says "I'll set up a coffee
-with him" is completed by the sentence before it that names him.
+with him" is completed by the sentence before it that names him. Evidence is the same: "Dropping it
+in the chat: x.pdf" is completed by the sentence before it that says what "it" is ("our January AOG
+report").
 """
 
 from __future__ import annotations
+
+import re
 
 from drafter.extract.candidates import Cand
 from drafter.extract.units import Layout
@@ -44,9 +48,42 @@ def complement(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str) -
     return best
 
 
-def antecedent(by_unit: dict[int, list[Cand]], c: Cand) -> Cand | None:
-    """The sentence before `c` in its unit that names the customer person `c` refers to as him or her."""
-    if c.features.get("customer_person"):
+_HE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
+def antecedent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand) -> Cand | None:
+    """The sentence before `c` that names the customer person `c` refers to as him or her: in its unit,
+    else in the paragraphs just before it by the same writer or speaker ("... so I see Gareth most days."
+    / "He eats lunch in the canteen on Thursdays")."""
+    if c.features.get("customer_person") or not _HE.search(c.text):
         return None
-    earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start and not o.undecided]
-    return next((o for o in reversed(earlier) if o.features.get("customer_person")), None)
+    u = lay.units[c.unit]
+    earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start]
+    for i in range(c.unit - 1, max(-1, c.unit - 4), -1):
+        v = lay.units[i]
+        if v.doc != u.doc or v.speaker != u.speaker or v.message != u.message:
+            break
+        earlier = by_unit.get(i, []) + earlier
+    for o in reversed(earlier):
+        if o.features.get("customer_person"):
+            return None if o.undecided else o
+    return None
+
+
+_FILE_NAME = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|txt|md)\b|https?://\S+", re.I)
+_IT = re.compile(r"\b(?:it|this|that one|them)\b", re.I)
+
+
+def referent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, things: re.Pattern[str]) -> Cand | None:
+    """The sentence that says what `c`'s "it" is: the nearest one before it, in its unit or the turn
+    before, that names a thing (three sentences back at most), when `c` names none itself."""
+    if not _IT.search(c.text) or things.search(_FILE_NAME.sub(" ", c.text)):
+        return None
+    doc = lay.units[c.unit].doc
+    earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start]
+    if c.unit - 1 in by_unit and lay.units[c.unit - 1].doc == doc:
+        earlier = by_unit[c.unit - 1] + earlier
+    for o in list(reversed(earlier))[:3]:
+        if not o.undecided and o.topic >= 0 and things.search(o.text):
+            return o
+    return None

@@ -36,6 +36,21 @@ def _speaker_prefix(payload: str) -> tuple[str, int] | None:
     return m.group("n"), m.end("n") + 1
 
 
+_NOTE = re.compile(r"^NOTE(?:[ \t]+|[ \t]*\n)(?P<body>(?:.+\n?)+)", re.M)
+
+
+def note_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of a WebVTT file's NOTE blocks: what the recorder wrote about the call (who met whom,
+    about what) before the captions; text a reader of the file sees, though no caption shows it."""
+    out = []
+    for m in _NOTE.finditer(text):
+        body = m.group("body")
+        lead = len(body) - len(body.lstrip())
+        if "-->" not in body and body.strip():
+            out.append((m.start("body") + lead, m.start("body") + len(body.rstrip())))
+    return out
+
+
 def parse_cues(text: str, path: str, kind: str) -> list[Segment]:
     """Cues with their payload spans in `text`, speaker (voice tag or "Name:" prefix) and start time."""
     lines = text.split("\n")

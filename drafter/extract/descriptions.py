@@ -1,0 +1,107 @@
+"""What a description says about whom: a role and an organisation ("hospitality alliances mgr @ ALT"),
+an organisation's kind rather than a person's title ("hotel PMS + hospitality IT integrator"), an
+organisation's name used as a label for its people, and the cue file's wordings of how one person
+places another ("Dana runs partnerships at Brantley", "Tobias is our AE", "Hamid brought Björn in").
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.extract.cues import Cues
+from drafter.extract.names import NAME, ORG, TOKEN
+
+_TOKEN = TOKEN
+
+_AT_ORGS: dict[str, re.Pattern[str]] = {}
+_ACTS: dict[str, list[re.Pattern[str]]] = {}
+
+
+def our_role(cues: Cues) -> re.Pattern[str]:
+    """"Tobias is our AE for hospitality": one of ours, and their role."""
+    key = cues.version + ":ours"
+    if key not in _AT_ORGS:
+        _AT_ORGS[key] = re.compile(cues.raw["speakers"]["our_role"].replace("{name}", f"(?P<name>{NAME}|{TOKEN})"))
+    return _AT_ORGS[key]
+
+
+def person_acts(cues: Cues) -> list[re.Pattern[str]]:
+    """"Hamid brought Björn Lindgren in": a person known by what happens to them, undescribed."""
+    if cues.version not in _ACTS:
+        _ACTS[cues.version] = [re.compile(p.replace("{name}", f"(?P<name>{NAME})"))
+                               for p in cues.raw["speakers"]["person_acts"]]
+    return _ACTS[cues.version]
+
+
+def at_org(cues: Cues) -> re.Pattern[str]:
+    """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline":
+    a person, what they do (the cue file's `works_at` verbs), and where."""
+    if cues.version not in _AT_ORGS:
+        verbs = cues.raw["speakers"]["works_at"]
+        _AT_ORGS[cues.version] = re.compile(
+            rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>{verbs}[ \t]+"
+            rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+    return _AT_ORGS[cues.version]
+
+
+def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str], bool]:
+    """Which comma-separated parts of a description are the role, which may name the organisation
+    (resolved later against the organisations the notes mention), and whether it says 'us'."""
+    role = None
+    orgs: list[str] = []
+    ours = False
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        at = re.match(rf"(?P<role>.*?\S)[ \t]+(?:@|at|with)[ \t]+(?P<org>{ORG})$", part)
+        if at and role is None and cues.role_words.search(at.group("role")):
+            role = at.group("role")  # "hospitality alliances mgr @ ALT"
+            orgs.append(at.group("org"))
+            continue
+        if cues.any_of("ours").search(part):
+            ours = True
+            part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
+            if not part:
+                continue
+        words = part.split()
+        caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
+        has_role = bool(cues.role_words.search(part))
+        # after the role, a capitalised part is the organisation even when a word of it could be a
+        # role ("Greta Holm | Alliances Manager | Nordvik IT")
+        if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
+            orgs.append(part)
+        elif role is None:
+            role = part
+    if role:
+        # "AWS Partner SA", "partner dev mgr": a leading organisation inside the role
+        m = re.match(r"([A-Z][A-Za-z0-9&]{1,20})\s+(.*)", role)
+        if m and cues.role_words.search(m.group(2)) and not cues.role_words.fullmatch(m.group(1)):
+            orgs.append(m.group(1))
+    return role, orgs, ours
+
+
+def is_org_description(text: str, cues: Cues) -> bool:
+    """Whether a description ("hotel PMS + hospitality IT integrator, MX + LATAM") says what kind of
+    organisation something is, rather than what a person does: its first part ends in an organisation's
+    kind and names no person's title."""
+    head = re.split(r"[,;]", text)[0].strip()
+    last = re.search(r"[\w-]+$", head)
+    return bool(last and cues.patterns["org_kinds"].fullmatch(last.group())
+                and not cues.patterns["role_nouns"].search(head))
+
+
+def org_label(label: str, cues: Cues) -> bool:
+    """A label that is an organisation's name: capitalised words, none of them a stop word or a role."""
+    words = label.split()
+    suffixes = set(cues.raw["text"]["org_suffixes"])  # "Brightwater IT", "Nordvik AS"
+    return bool(words) and len(words) <= 5 and words[0] not in cues.stop_caps and all(
+        re.fullmatch(rf"{_TOKEN}|[A-Z]{{2,}}|&", w) and (w not in cues.stop_caps or w in suffixes) for w in words
+    ) and not any(cues.role_words.fullmatch(w) and w not in suffixes for w in words)
+
+
+def leading_org(lead: str) -> str | None:
+    """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
+    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
+                  r"|attended with)\b[^.]*$", lead)
+    return m.group(1) if m else None

@@ -1,0 +1,134 @@
+"""Who is at the table for whom: the partner found from how a conversation is structured, not from an
+attendee list (self-introductions, a recording's header, who talks about running the account's things)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+
+def _draft(tmp_path, text, name):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+def _vtt(turns, note=None):
+    head = "WEBVTT\n\n" + (f"NOTE\n{note}\n\n" if note else "")
+    return head + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
+                            for i, (who, text) in enumerate(turns, 1))
+
+
+def test_a_speaker_saying_what_they_do_and_where_is_the_partner(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Ana Lopes", "Thanks for joining. Piet, this is Rui, our AE for ports."),
+        ("Piet de Vries", "Hi Rui. Short version: I'm head of terminal partnerships at Dockwise Systems."),
+        ("Rui Matos", "Porto Verde Terminals is on my named list; OPP-81020 is open from their RFP."),
+        ("Piet de Vries", "We run the crane telemetry on Porto Verde's quay since 2021."),
+    ]), "call.vtt")
+    partner = packet.value("partner")
+    assert "Piet de Vries" in partner and "Dockwise Systems" in partner
+    assert "head of terminal partnerships" in partner
+    assert "crane telemetry" in packet.value("why_partner")
+
+
+def test_the_recording_header_pairs_the_partner_with_us_and_its_speaker_serves_the_account(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Lena Ortiz", "Thanks both. Tomas, this is Ruth Akande, our AE for maritime."),
+        ("Ruth Akande", "Kestrel Ferries is on my named-account list and OPP-70221 is open from their RFP."),
+        ("Tomas Berg", "We do all the engine overhauls on Kestrel's fleet, and our technicians have been in their"
+                       " Aberdeen yard since 2019."),
+        ("Tomas Berg", "I'll send Ruth the October fault log by Friday 14 November."),
+    ], note="Zoom recording, 6 November 2025. Harbourline Marine / us: Kestrel Ferries co-sell."), "call.vtt")
+    assert "Harbourline Marine" in packet.value("partner") and "Tomas Berg" in packet.value("partner")
+    assert "engine overhauls" in packet.value("why_partner")
+    assert "fault log" in packet.value("partner_move")
+    assert packet.metadata["seller"] == "Ruth Akande"
+
+
+def test_without_header_or_introduction_a_speaker_alone_makes_no_partner(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Lena Ortiz", "Ruth, Kestrel Ferries is on your named-account list and OPP-70221 is open."),
+        ("Tomas Berg", "We do all the engine overhauls on Kestrel's fleet."),
+    ]), "call.vtt")
+    assert packet.fields["partner"].value is None  # no organisation is named as theirs: nothing to tie him to
+    assert packet.fields["why_partner"].value is None
+
+
+def test_prose_people_known_by_first_name_and_by_what_their_team_does(tmp_path):
+    packet = _draft(tmp_path, (
+        "Altair Regional co-sell - call notes, Tue 21 January\n"
+        "Written up by Lotte Berg (partner marketing)\n\n"
+        "Hamid (channel) brought Björn Lindgren in. Björn's team does all the heavy checks on Altair's ATR fleet.\n\n"
+        "Camille (our AE, aviation Nordics) confirmed Altair Regional Airlines is on her named list; "
+        "OPP-29530 is open.\n\n"
+        "Skyreach is not a reseller, so Altair buys direct and Skyreach is credited as influencer.\n\n"
+        "Björn sits in Altair's reliability meeting every other week and will bring Camille to the next one.\n"
+    ), "notes.txt")
+    assert "Björn Lindgren" in packet.value("partner") and "Skyreach" in packet.value("partner")
+    assert "heavy checks" in packet.value("why_partner")
+    assert "reliability meeting" in packet.value("warm_path")
+    assert packet.metadata["seller"] == "Camille"
+
+
+def test_an_organisation_described_by_its_kind_is_not_a_person(tmp_path):
+    packet = _draft(tmp_path, (
+        "notes - call w/ partner\n\n"
+        "ALT = Altamira Systems (hotel PMS + hospitality IT integrator, MX)\n"
+        "on call: Rafael Dominguez (hospitality alliances mgr @ ALT), me, Dmitri Volkov (AE, hospitality)\n\n"
+        " - Casa Lucero Hotels: opp OPP-62419, on Dmitri's Q2 focus list\n"
+        " - ALT installed + hosts Casa Lucero's PMS since 2021\n"
+    ), "dump.txt")
+    partner = packet.value("partner")
+    assert "Altamira Systems" in partner and "Rafael Dominguez" in partner
+    assert packet.metadata["partner"] == "Altamira Systems"
+
+
+def test_an_organisation_labelling_its_people(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Brightwater IT: Q3 review\n\n"
+        "**Date:** Thursday 4 September, 09:30-11:00, at the Brightwater office and on Zoom, both teams present\n"
+        "**Brightwater IT:** Hana Sato (director of client services), Leo Park (CTO)\n"
+        "**Us:** Mia Chen (partner manager), Omar Ali (AE, healthcare)\n\n"
+        "## Co-sell: Fernvale Clinics\n"
+        "- **Account:** Fernvale Clinics, OPP-55001, on Omar's named-account list.\n"
+        "- **Why Brightwater:** Brightwater has run Fernvale's servers since 2019.\n"
+    ), "qbr.md")
+    assert "Hana Sato" in packet.value("partner")
+    assert packet.metadata["seller"] == "Omar Ali"
+
+
+def test_someone_who_introduces_the_customer_to_our_seller_is_the_partners(tmp_path):
+    lines = [
+        "Hello, I'm Wanjiru Kamau, I look after partnerships at Frostline Logistics.",
+        "And I'm Emre Aydin, the AE. Bahia Azul is on my named list, OPP-50931 is open.",
+        "Their quality manager is Rodrigo Paredes. Who knows Rodrigo?",
+        "My colleague Kwabena met him at the seafood expo in April.",  # no speaker: whose colleague?
+        "Kwabena will send the intro email to Rodrigo and Emre by Thursday.",
+    ]
+    srt = "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{ln}\n" for i, ln in enumerate(lines, 1))
+    packet = _draft(tmp_path, srt, "call.srt")
+    assert "intro email" in packet.value("partner_move")  # the go-between is the partner's
+    assert "Wanjiru Kamau" in packet.value("partner")  # the partner person described with a role
+    assert packet.fields["seller_move"].value is None
+
+
+def test_attendees_by_first_name_and_their_action_lines(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Sync with Quanta Analytics — Brenner Foods\n\n"
+        "Attendees: Rashid (Quanta, data practice lead), Sofia (us, partner manager), Jonas (AE, food & bev)\n\n"
+        "## Notes\n"
+        "- Quanta has run Brenner's data warehouse since 2019.\n"
+        "- Brenner Foods: OPP-44120, stage 1, on Jonas's named-account list.\n\n"
+        "## Actions\n"
+        "- Jonas: book the close demo with the CFO for the week of the 18th\n"
+        "- Rashid: send the close calendar to Jonas by Friday 14 March\n"
+    ), "sync.md")
+    assert "Rashid" in packet.value("partner") and "data practice lead" in packet.value("partner")
+    assert packet.metadata["partner"].startswith("Quanta")
+    assert "close demo" in packet.value("seller_move")
+    assert "close calendar" in packet.value("partner_move")
