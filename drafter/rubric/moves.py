@@ -1,0 +1,106 @@
+"""Checks of the two next moves: one concrete action each, doable this week, agreed and dated."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from drafter.rubric.context import Check, Context, absent, quoted
+from drafter.rubric.dates import dates_after
+from drafter.rubric.model import Level
+from drafter.rubric.text import words
+
+# --- moves -------------------------------------------------------------------------------------
+
+def _clause_verbs(text: str, ctx: Context) -> int:
+    verbs = 0
+    for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
+        head = " ".join(words(clause)[:2])
+        if head and ctx.rubric.lex["action_verbs"].rx.match(head):
+            verbs += 1
+    bullets = [ln for ln in text.splitlines() if re.match(r"\s*(?:[-*•]|\d+[.)])\s+", ln)]
+    return max(verbs, len(bullets) * 2 if len(bullets) >= 2 else 0)
+
+
+def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
+    """(check, concrete) for a next move; vague moves fire no_next_move."""
+    text = ctx.values[fid]
+    if not text:
+        msg = absent(ctx, fid, f"the {who} next move")
+        return Check("missing", [msg], {"no_next_move": msg}), False
+    vague = ctx.find("vague_moves", text)
+    # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
+    rest = ctx.rubric.lex["vague_moves"].rx.sub(" ", text)
+    action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
+    alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
+    if alternative:
+        msg = f"alternatives where one {who} move is asked for ({quoted(text)})"
+        return Check("weak", [msg], {"no_next_move": msg}, text=alternative), False
+    if not action:
+        msg = f"the {who} move is not one concrete action ({quoted(vague or text)})"
+        return Check("missing", [msg], {"no_next_move": msg}, text=vague or text), False
+    return Check("weak", []), True
+
+
+def judge_seller_move(ctx: Context) -> Check:
+    check, concrete = _move(ctx, "seller_move", "seller")
+    if not concrete:
+        check.facts["concrete"] = False
+        return check
+    text = ctx.values["seller_move"]
+    if _clause_verbs(text, ctx) >= 3:
+        msg = f"several moves where one is asked for ({quoted(text)})"
+        return Check("weak", [msg], {"no_next_move": msg}, {"concrete": False}, text)
+    deferred = ctx.find("deferrals", text)
+    if not deferred and ctx.reference:
+        when = min(dates_after(text, ctx.reference), default=None)
+        if when and when > ctx.reference + timedelta(days=7):
+            deferred = f"{when:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"
+    notes = []
+    if deferred:
+        notes.append(f"not doable this week ({deferred if ctx.reference and ',' in deferred else quoted(deferred)})")
+    else:
+        soon = ctx.pat("this_week", text)
+        notes.append("one concrete action" + (f", {soon.group(0)}" if soon else ""))
+    return Check("weak" if deferred else "strong", notes, {}, {"concrete": not deferred}, deferred)
+
+
+def _deadline(ctx: Context, text: str) -> re.Match[str] | None:
+    """A date that says by when, not the date the promise was made ("agreed on 3 May to send by 9 May",
+    "On the 22 May call, Marisol agreed to share the logs": only 9 May is a deadline)."""
+    commits = [m.span() for m in ctx.rubric.lex["commitments"].finditer(text)]
+    for m in ctx.rubric.pat["date"].finditer(text):
+        if re.search(r"\b(?:by|before|until|till|due|no later than|latest)\s*(?:the\s+|on\s+)?$",
+                     text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+            return m
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        said_then = any(0 <= m.start() - e <= 30 for s, e in commits)
+        at_meeting = re.match(r"[\s\w-]{0,25}?\b(?:call|meeting|review|sync|session|qbr|ebr|email|thread)\b",
+                              text[m.end():], re.IGNORECASE) and any(clause_start <= m.start() < s for s, e in commits)
+        if not (said_then or at_meeting):
+            return m
+    return None
+
+
+def judge_partner_move(ctx: Context) -> Check:
+    check, concrete = _move(ctx, "partner_move", "partner")
+    if not concrete:
+        check.facts["committed"] = False
+        return check
+    text = ctx.values["partner_move"]
+    dated = _deadline(ctx, text)
+    hedge = ctx.find("hedges", ctx.rubric.pat["date"].sub(" ", text))  # "3 May" is a date, not a hedge
+    agreed = ctx.find("commitments", text)
+    committed = bool(dated) and not hedge
+    notes = []
+    if not dated:
+        notes.append("no date: says what but not by when")
+    if hedge:
+        notes.append(f"not agreed yet ({quoted(hedge)})")
+    if committed:
+        notes.append(f"concrete and dated ({quoted(dated.group(0) if dated else '')})"
+                     + (f", agreed ({quoted(agreed)})" if agreed else ", but not shown as agreed in writing"))
+    level: Level = "strong" if committed and agreed else "weak"
+    return Check(level, notes, {}, {"committed": committed}, hedge)
+
+

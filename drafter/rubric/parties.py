@@ -1,0 +1,167 @@
+"""Checks of the fields that say who and why: account, partner, why this partner, the trigger,
+the joint value proposition and the warm path."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.rubric.context import Check, Context, absent, quoted
+from drafter.rubric.model import Level
+from drafter.rubric.text import first_clause, mostly_lower, negated, sentences, words
+
+# --- account -----------------------------------------------------------------------------------
+
+def judge_account(ctx: Context) -> Check:
+    text = ctx.values["account"]
+    if not text:
+        msg = absent(ctx, "account", "the account")
+        return Check("missing", [msg], {"no_account_logic": msg}, {"prioritized": False})
+    name = first_clause(text)
+    first_word = (words(name) or [""])[0]
+    # Generic wording is judged where the account is named (its first sentence): "one of the ten
+    # named accounts on Ragnhild's list" later on is a tie, not a generic account.
+    opening = (sentences(text) or [text])[0]
+    generic = ctx.find("generic_account", opening) or (first_word if first_word in ctx.rubric.words[
+        "generic_account_starts"] else None)
+    named = not generic and (any(w[:1].isupper() for w in name.split()) or mostly_lower(text))
+    tie_id = ctx.pat("record_ids", text)
+    tie_opp = None
+    for m in ctx.rubric.lex["opportunity_words"].finditer(text):
+        after = text[m.end():m.end() + 25].lower()
+        if not negated(text, m.start(), ctx.rubric) and " yet" not in f" {after.split('.')[0]}":
+            tie_opp = m.group(0)
+            break
+    opp_context = ctx.has("opportunity_context", text)
+    tie_list = None
+    m = ctx.rubric.lex["priority_list"].search(text)
+    if m and not negated(text, m.start(), ctx.rubric, window=6):
+        tie_list = m.group(0)
+    reason = ctx.find("account_reasons", text)
+    on_list = ctx.priority.match(text) if ctx.priority else None
+    tied = bool(tie_id or (tie_opp and opp_context) or tie_list or on_list)
+    notes: list[str] = []
+    fires: dict[str, str] = {}
+    if not named:
+        msg = f"the account is not named: {quoted(name)} is generic" if generic else \
+            f"the account is not named ({quoted(name)})"
+        fires["no_account_logic"] = msg
+        notes.append(msg)
+    elif not tied and not reason:
+        msg = "nothing ties the account to the seller: no opportunity, no priority list, no reason why now"
+        fires["no_account_logic"] = msg
+        notes.append(msg)
+    if ctx.priority is not None:
+        prioritized = bool(named and on_list)
+        if on_list:
+            who = f" ({on_list[1]})" if on_list[1] else ""
+            notes.append(f"on the priority list as {on_list[0]!r}{who}")
+        else:
+            notes.append(f"{quoted(name)} is not on the priority list {ctx.priority.path}")
+    else:
+        prioritized = not fires
+    if fires:
+        level: Level = "missing"
+    elif (on_list if ctx.priority is not None else tie_list):
+        level = "strong"
+        if tie_list and ctx.priority is None:
+            notes.append(f"on the seller's list ({quoted(tie_list)})")
+    else:
+        level = "weak"
+        tie = tie_id.group(0) if tie_id else tie_opp or reason
+        notes.append(f"named and tied ({quoted(tie or '')}) but not shown on the seller's priority list")
+    return Check(level, notes, fires, {"prioritized": prioritized}, name)
+
+
+# --- partner -----------------------------------------------------------------------------------
+
+def judge_partner(ctx: Context) -> Check:
+    text = ctx.values["partner"]
+    if not text:
+        msg = absent(ctx, "partner", "the partner and partner contact")
+        return Check("missing", [msg], {"vague_partner": msg})
+    found = ctx.people("partner")
+    with_role = [p for p in found if p.role]
+    if with_role:
+        p = with_role[0]
+        return Check("strong", [f"names {p.name} ({p.role})"], {}, {"person": True}, p.name)
+    if found:
+        msg = f"names {found[0].name} but not their role"
+        return Check("weak", [msg], {"vague_partner": msg}, {"person": True}, found[0].name)
+    msg = f"no named person with a role: {quoted(text)} is a company or logo only"
+    return Check("missing", [msg], {"vague_partner": msg}, {"person": False}, text)
+
+
+def judge_why_partner(ctx: Context) -> Check:
+    text = ctx.values["why_partner"]
+    if not text:
+        return Check("missing", [absent(ctx, "why_partner", "why this partner matters")])
+    standing = ctx.find("partner_standing", text)
+    generic = ctx.find("generic_partner_language", text)
+    if standing and len(words(text)) >= 8:
+        return Check("strong", [f"says why the partner has standing ({quoted(standing)})"])
+    if generic:
+        return Check("weak", [f"partnership language ({quoted(generic)}) instead of prior delivery, "
+                              "installed footprint or a trusted relationship"], text=generic)
+    return Check("weak", ["does not say what gives the partner standing with this account "
+                          "(prior delivery, installed footprint, trusted relationship)"])
+
+
+def judge_value_prop(ctx: Context) -> Check:
+    text = ctx.values["value_prop"]
+    if not text:
+        return Check("missing", [absent(ctx, "value_prop", "the joint value proposition")])
+    ours = any(w in ctx.rubric.words["our_side"] for w in words(text))
+    partner_name = (words(first_clause(ctx.values["partner"])) or [""])[0]
+    theirs = (partner_name and partner_name in words(text)) or bool(
+        re.search(r"\b(they|partner|their)\b", text, re.IGNORECASE))
+    generic = ctx.find("generic_partner_language", text)
+    if ours and theirs and len(words(text)) >= 15 and not (generic and len(words(text)) < 25):
+        return Check("strong", ["says what we do and what the partner does"])
+    if not (ours and theirs):
+        side = "what we do" if not ours else "what the partner does"
+        return Check("weak", [f"does not say {side}"])
+    return Check("weak", [f"thin or generic ({quoted(generic or text)})"], text=generic)
+
+
+# --- trigger, warm path ------------------------------------------------------------------------
+
+def judge_trigger(ctx: Context) -> Check:
+    text = ctx.values["trigger"]
+    if not text:
+        msg = absent(ctx, "trigger", "the customer trigger")
+        return Check("missing", [msg], {"generic_use_case": msg})
+    quote = ctx.pat("quote", text)
+    speech = ctx.find("speech_verbs", text)
+    generic = ctx.find("generic_use_case", text)
+    ours = ctx.find("vendor_voice", text)
+    if ours:
+        msg = f"our words, not the buyer's ({quoted(ours)}): {quoted(text)}"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
+    anchors = bool(ctx.pat("number", text) or ctx.pat("date", text) or ctx.people("trigger"))
+    if quote or speech:
+        said = quote.group(0) if quote else speech
+        return Check("strong", [f"in the buyer's words ({quoted(said or '')})"])
+    if generic and not anchors or len(words(text)) < 6 and not anchors:
+        msg = f"could apply to any account: {quoted(text)} is not in the buyer's words"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=generic or text)
+    return Check("weak", ["specific, but not in the buyer's words (no quote or reported speech)"])
+
+
+def judge_warm_path(ctx: Context) -> Check:
+    text = ctx.values["warm_path"]
+    if not text:
+        msg = absent(ctx, "warm_path", "the warm path")
+        return Check("missing", [msg], {"no_warm_path": msg})
+    guess = ctx.find("guesses", text)
+    found = {p.name for p in ctx.people("warm_path")}
+    relation = ctx.has("relationship_verbs", text)
+    intro = ctx.has("introduction", text)
+    if guess or not (found or (relation and intro)):
+        why = f"a guess ({quoted(guess)})" if guess else "no named person and no introduction"
+        msg = f"no warm path: {why}"
+        return Check("missing", [msg], {"no_warm_path": msg}, text=guess or text)
+    if len(found) >= 2 and relation:
+        return Check("strong", [f"names {', '.join(sorted(found))} and how they are connected"])
+    return Check("weak", ["a relationship, but not a named person on each side"])
+
+

@@ -1,0 +1,139 @@
+"""Checks of what makes a handoff verifiable and owned: the conflict check, the evidence, the owner."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.rubric.context import Check, Context, absent, quoted
+from drafter.rubric.model import Level
+from drafter.rubric.text import negated, people, sentences
+
+# --- conflict, evidence, owner -----------------------------------------------------------------
+
+def judge_conflict(ctx: Context) -> Check:
+    text = ctx.values["conflict"]
+    if not text:
+        msg = absent(ctx, "conflict", "the risk and channel-conflict note")
+        return Check("missing", [msg], {"no_conflict_check": msg}, {"checked": False})
+    pending = ctx.find("conflict_pending", text)
+    lead = ctx.rubric.lex["conflict_pending"].rx.match(text.lstrip("*_ "))
+    checked = None
+    outcomes = [*ctx.rubric.lex["conflict_outcomes"].finditer(text), *ctx.rubric.pat["conflict_outcome"].finditer(text)]
+    for m in sorted(outcomes, key=lambda m: m.start()):
+        clause = re.split(r"[.;:\n]", text[:m.start()])[-1]
+        if not ctx.rubric.lex["hypotheticals"].search(clause):
+            checked = m.group(0)
+            break
+    unsure = ctx.find("conflict_unverified", text)
+    if unsure and not ctx.find("conflict_check_verbs", text):
+        checked = None
+        pending = pending or unsure
+    if not checked or lead:
+        what = f"{quoted(pending)} is not a check" if pending else \
+            "does not say what was checked (registered resellers, competing partners, credit) and the outcome"
+        msg = f"no conflict check: {what}"
+        return Check("missing", [msg], {"no_conflict_check": msg}, {"checked": False}, pending or text)
+    credit = re.search(r"credit|quota|comp\b|compensat|margin|fee|split|paid", text, re.IGNORECASE)
+    notes = [f"checked, with the outcome ({quoted(checked)})"]
+    if pending:
+        notes.append(f"something is still open ({quoted(pending)})")
+    if not credit:
+        notes.append("does not say how the partner is credited")
+    level: Level = "strong" if credit and not pending else "weak"
+    return Check(level, notes, {}, {"checked": True})
+
+
+def judge_evidence(ctx: Context) -> Check:
+    text = ctx.values["evidence"]
+    if not text:
+        msg = absent(ctx, "evidence", "the evidence")
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False})
+    fake = ctx.pat("placeholder_url", text)
+    url = ctx.pat("url", ctx.rubric.pat["placeholder_url"].sub(" ", text))
+    record = ctx.pat("record_ids", text)
+    if fake and not url and not record:
+        msg = f"no evidence a seller can open: {quoted(fake.group(0))} is a placeholder, not a link"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, fake.group(0))
+    # "no notes were taken" names no document.
+    doc = next((m.group(0) for m in ctx.rubric.lex["documents"].finditer(text)
+                if not negated(text, m.start(), ctx.rubric, window=2)), None)
+    where = ctx.find("evidence_locations", text)
+    bad = ctx.find("unverifiable", text)
+    if url and not record and not (doc and where) and all(
+            re.fullmatch(r"(?:https?://)?(?:www\.)?[^/\s]+/?", u.group(0).rstrip(".,)"))
+            for u in ctx.rubric.pat["url"].finditer(text)):
+        msg = f"no evidence a seller can open: {quoted(url.group(0))} is a home page, not a source for the claims"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, url.group(0))
+    if not (url or record) and not (doc and where) and (bad or not doc):
+        why = f"{quoted(bad)} cannot be checked" if bad else "names no link, record or document"
+        msg = f"no evidence a seller can open: {why}"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, bad or text)
+    if (url or record or (doc and where)) and not bad:
+        hit = url or record
+        link = hit.group(0) if hit else text
+        return Check("strong", [f"openable: {quoted(link)}"], {}, {"verifiable": True})
+    if bad:
+        return Check("weak", [f"part of it cannot be checked ({quoted(bad)})"], {}, {"verifiable": True}, bad)
+    return Check("weak", [f"names {quoted(doc or '')} but not where to open it"], {}, {"verifiable": True})
+
+
+_OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coordinate|lead|handle)\b", re.IGNORECASE)
+
+
+def judge_owner(ctx: Context) -> tuple[Check, Check]:
+    """(owner, acceptance criteria): one named person, and a response window in days."""
+    text = ctx.values["owner"]
+    if not text:
+        msg = absent(ctx, "owner", "the owner and due date")
+        return (Check("missing", [msg], {"no_owner": msg}),
+                Check("missing", ["no response window"]))
+    sents = sentences(text)
+    sentence = next((s for s in sents if _OWN.search(s)), sents[0] if sents else text)
+    lo, hi = 0, len(sentence)
+    m = _OWN.search(sentence)
+    # "Owner: Jo", "Owned by Jo" name the owner after the word; "Jo owns it", "Jo is the owner" before it.
+    if m and (m.group(0).lower().startswith("owned by") or (
+            m.group(0).lower().startswith("owner") and not re.search(r"[^\W\d_]", sentence[:m.start()].replace(
+                "The", "").replace("the", "")))):
+        lo = m.end()
+    elif m:
+        hi = m.start()
+    stop = re.search(r"\b(?:until|unless|once|when|after)\b|;|\s[-–—]\s|—|\bto\s+(?:accept|respond|reply|answer)"
+                     r"|\b(?:replies|responds|accepts|response|window)\b", sentence[lo:hi])
+    if stop:
+        hi = lo + stop.start()
+    subject = sentence[lo:hi]
+    aliases = ctx.rubric.lex["team_aliases"]
+    found = [p for p in people(sentence, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
+             if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
+    names = list(dict.fromkeys(p.name for p in found))
+    emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
+    mailbox = next((e for e in emails if e.split("@")[0].lower() in ctx.rubric.words["mailbox_locals"]
+                    or e.endswith("@")), None)
+    names += [e for e in emails if e != mailbox and re.fullmatch(r"[a-z]+[._-][a-z]+", e.split("@")[0].lower())]
+    alias = mailbox or ctx.find("team_aliases", subject.strip(" .:-")) if not names else None
+    window = (ctx.pat("window", text) or ctx.rubric.lex["same_day"].search(text)
+              or (ctx.find("window_words", text) and ctx.pat("date", text)))
+    due = ctx.pat("date", text)
+    fires: dict[str, str] = {}
+    if len(names) == 1:
+        owner = Check("strong", [f"one named owner: {names[0]}"], text=names[0])
+    elif len(names) > 1:
+        owner = Check("weak", [f"several owners ({', '.join(names)}), not one"], text=", ".join(names))
+        fires["no_owner"] = f"no single named owner: {', '.join(names)}"
+    else:
+        what = (f"{quoted(alias)} is a team alias, not a person" if alias
+                else f"{quoted(subject or text)} names no person")
+        owner = Check("missing", [f"no named owner: {what}"], text=alias or text)
+        fires["no_owner"] = f"no single named owner: {what}"
+    if window:
+        accept = Check("strong", [f"response window: {quoted(window.group(0) if hasattr(window, 'group') else '')}"])
+    elif due:
+        accept = Check("weak", [f"a date ({quoted(due.group(0))}) but no response window in days"])
+    else:
+        accept = Check("missing", ["no due date or response window"])
+        fires.setdefault("no_owner", "no due date or response window")
+    owner.fires = fires
+    return owner, accept
+
+
