@@ -114,6 +114,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):
             for m in rx.finditer(text):
+                if re.search(r"['’]s\b", m.group("name")):
+                    continue  # "SA = TRWA's SCADA integrator" says what SA is to TRWA, not a name
                 for name in pieces(m.group("name"))[-1:]:
                     if name not in people.by_name:
                         orgs.setdefault(name, Org(name, {name})).aliases.add(m.group("abbr"))
@@ -144,6 +146,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             target.aliases |= orgs[n].aliases
         else:
             merged[n] = orgs[n]
+    _merge_variants(lay, merged, stop | person_tokens | suffixes)
     caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
     firsts: dict[str, int] = {}
     for o in merged.values():
@@ -192,6 +195,58 @@ def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, 
                 del merged[o.name]
         main.aliases.add(first)
         firsts[first] = 1
+
+
+def _same_word(a: str, b: str) -> bool:
+    """"Co-op" and "Cooperative", "Vets" and "Veterinary": one word written short or long."""
+    x, y = re.sub(r"\W", "", a.lower()), re.sub(r"\W", "", b.lower())
+    return x == y or (len(x) >= 3 and len(y) >= 3 and x[:3] == y[:3])
+
+
+def _alone(lay: Layout, word: str) -> int:
+    """How often a word is written on its own, not inside a longer capitalised name."""
+    n = 0
+    for d in lay.docs:
+        for m in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w&])(?![ \t]+[{UPPER}])", d.text):
+            before = d.text[max(0, m.start() - 40):m.start()]
+            if not re.search(rf"[{UPPER}][\w'’&-]*[ \t]+$", before):
+                n += 1
+    return n
+
+
+def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str]) -> None:
+    """One organisation written several ways: "Kettle Creek Grain Co-op" and "Kettle Creek Grain
+    Cooperative", "Harrowgate Vets" and "Harrowgate Veterinary Group" (the same words, short or long,
+    the longer name adding trailing words), and "Grupo Hotelero Albufera" called "Albufera" alone, with
+    "Albufera PMS" its system. Known by the longest name."""
+    by_length = sorted(merged.values(), key=lambda o: (-len(o.name), o.name))
+    for short in list(reversed(by_length)):
+        words = short.name.split()
+        if len(words) < 2 or short.name not in merged:
+            continue
+        for long in by_length:
+            lw = long.name.split()
+            if long is short or long.name not in merged or len(lw) < len(words) or len(long.name) <= len(short.name):
+                continue
+            if lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:])):
+                long.aliases |= short.aliases
+                del merged[short.name]
+                break
+    lasts: dict[str, list[Org]] = {}
+    heads: set[str] = set()
+    for o in merged.values():
+        words = o.name.split()
+        if len(words) >= 2 and words[-1] not in stop and len(words[-1]) >= 4:
+            lasts.setdefault(words[-1], []).append(o)
+        if len(words) >= 2 and not all(w.isupper() for w in words[1:]):
+            heads.add(words[0])
+    for word, owners in lasts.items():
+        if len(owners) != 1 or word in merged or word in heads or _alone(lay, word) < 2:
+            continue
+        org = owners[0]
+        org.aliases.add(word)
+        for name in [n for n in merged if n.split()[0] == word and all(w.isupper() for w in n.split()[1:])]:
+            org.aliases |= merged.pop(name).aliases  # "Albufera PMS": the organisation's system
 
 
 def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:

@@ -8,6 +8,7 @@ is to is the seller when it speaks of "your opportunity", "your named-account li
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
@@ -45,6 +46,11 @@ def resolve_org(p: Person, ents: Entities) -> Org | None:
             first = o.name.split()[0].lower()
             if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
                 return o
+    lead = re.match(r"[A-Z][A-Za-z0-9&]+(?=[ \t]+[a-z])", p.role or "")
+    if lead:  # "Mette Lund (SA acct mgr)": a role that opens with an organisation's short name
+        found = [o for o in ents.orgs_in(lead.group()) if lead.group() in o.aliases]
+        if found:
+            return found[0]
     return None
 
 
