@@ -50,8 +50,13 @@ class Cand:
     actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
     actor_from: str | None = None  # "row", "label", "speaker", "subject"
     undecided: bool = False
+    absent: set[str] = field(default_factory=set)  # fields it says there is none of ("nothing written")
     injection: bool = False
     dates: list = field(default_factory=list)
+
+    def open_for(self, fid: str) -> bool:
+        """Whether this sentence leaves the field open: not decided, or there is none of it."""
+        return self.undecided or fid in self.absent
 
 
 def _norm(text: str) -> str:
@@ -228,6 +233,8 @@ class Scorer:
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
+            if fc.absent is not None and fc.absent.search(sent):
+                c.absent.add(fid)
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
             c.scores[fid] = cue + feat if ok else float("-inf")
 

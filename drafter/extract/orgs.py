@@ -228,7 +228,7 @@ def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str])
             lw = long.name.split()
             if long is short or long.name not in merged or len(lw) < len(words) or len(long.name) <= len(short.name):
                 continue
-            if lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:])):
+            if lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:], strict=False)):
                 long.aliases |= short.aliases
                 del merged[short.name]
                 break

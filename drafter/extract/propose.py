@@ -18,6 +18,9 @@ from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
 from drafter.extract.turns import antecedent, complement, referent
 
+# a question asking whether any document exists: "A case study, a reference?", "Is there anything written?"
+_ANY = re.compile(r"^\W*(?:a|an|any|anything|something)\b|\b(?:is|was) there (?:anything|any)\b|\banything\b", re.I)
+
 MOVES = ("seller_move", "partner_move", "owner")
 
 
@@ -93,15 +96,15 @@ class Proposer:
         # and keeps only its decided statements
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
-            return any(c.undecided for c in cs) if self.lay.units[i].kind == "row" else cs[0].undecided
+            return any(c.open_for(fid) for c in cs) if self.lay.units[i].kind == "row" else cs[0].open_for(fid)
         decided = [i for i in units if not is_open(i)]
         if not decided:
-            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.undecided))
+            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
                 pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
-            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.undecided or self.cand_field(c) != fid}
+            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.open_for(fid) or self.cand_field(c) != fid}
             pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
@@ -153,9 +156,9 @@ class Proposer:
         ranked = self.eligible(fid)
         if not ranked:
             return None
-        if ranked[0].undecided:
+        if ranked[0].open_for(fid):
             return self.missing(fid, ranked[0])
-        ranked = [c for c in ranked if not c.undecided]
+        ranked = [c for c in ranked if not c.open_for(fid)]
         if not ranked:
             return None
         top = ranked[0]
@@ -194,7 +197,12 @@ class Proposer:
         doc = self.lay.units[top.unit].doc
         for c in self.cands:
             after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
-            if after and c.undecided and c.topic >= 0 and self.cand_field(c) in (None, fid) and names.search(c.text):
+            if not (after and c.open_for(fid) and c.topic >= 0 and self.cand_field(c) in (None, fid)):
+                continue
+            # it names the field, or answers a question that does ("What's the joint story?" / "Honestly, we
+            # haven't worked that out.")
+            asked = self._question_before(c.unit, fid, named=True) if c is self.by_unit[c.unit][0] else None
+            if names.search(c.text) or (asked is not None and names.search(asked.text)):
                 return c
         return None
 
@@ -222,7 +230,7 @@ class Proposer:
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
         for nb in (before, after):
-            if nb is None or nb.undecided:
+            if nb is None or nb.open_for(fid):
                 continue
             dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
             if dated and fid == "owner" and nb.cue_scores[fid] <= 0 and any(
@@ -238,16 +246,20 @@ class Proposer:
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
 
-    def _question_before(self, i: int, fid: str) -> Cand | None:
-        """A question the previous speaker asked that this unit answers ("How warm is Carla?")."""
+    def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
+        """A question the previous speaker asked that this unit answers ("How warm is Carla?"); with
+        `named`, one that names the field ("What's the joint story?"). A question asking whether any
+        document exists ("A case study, a reference?") names none: it is no part of the evidence."""
         u = self.lay.units[i]
         if i == 0 or u.speaker is None:
             return None
         prev = self.lay.units[i - 1]
         if prev.doc != u.doc or prev.speaker in (None, u.speaker):
             return None
-        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and q.cue_scores[fid] > 0
-                 and not q.undecided]
+        names = self.cues.fields[fid].names
+        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and not q.undecided
+                 and (q.cue_scores[fid] > 0 if not named else names is not None and names.search(q.text))
+                 and not (fid == "evidence" and not named and _ANY.search(q.text))]
         return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
 
     # ---- assembling -------------------------------------------------------------------------------

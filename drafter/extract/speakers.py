@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from drafter.extract.cues import Cues
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.sentences import sentences
+from drafter.extract.turntaking import answer_turns
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
@@ -90,14 +91,19 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 firsts.setdefault(m.group("name").split()[0], m.group("name"))
                 break
         else:
-            m = named.match(payload)
-            r = pat.role.match(payload[m.end("name"):]) if m else None
-            if m and r and not pat.not_self.search(r.group("role")):
-                u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
-                firsts.setdefault(m.group("name").split()[0], m.group("name"))
+            # "I'll start. Kofi Boateng, partner manager at Clearmanifest.": a name and a role opening one
+            # of the caption's first sentences
+            for a, _ in sentences(doc.text, u.start, u.end)[:2]:
+                m = named.match(doc.text[a:u.end])
+                r = pat.role.match(doc.text[m.end("name") + a:u.end]) if m else None
+                if m and r and not pat.not_self.search(r.group("role")) and cues.role_words.search(r.group("role")):
+                    u.speaker, u.speaker_at = m.group("name"), a + m.start("name")
+                    firsts.setdefault(m.group("name").split()[0], m.group("name"))
+                    break
     if not firsts:
         return
     alt = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    answer = dict(firsts)
     short = [_with(p, rf"(?:{alt})") for p in pat.intro]
     for u in open_cues:
         if u.speaker:
@@ -108,6 +114,7 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 u.speaker, u.speaker_len = firsts[m.group("name")], len(m.group("name"))
                 u.speaker_at = u.start + m.start("name")
                 break
+    answer_turns(units, doc.text, answer)
 
 
 def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Message], cues: Cues) -> None:

@@ -76,14 +76,16 @@ _IT = re.compile(r"\b(?:it|this|that one|them)\b", re.I)
 
 def referent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, things: re.Pattern[str]) -> Cand | None:
     """The sentence that says what `c`'s "it" is: the nearest one before it, in its unit or the turn
-    before, that names a thing (three sentences back at most), when `c` names none itself."""
-    if not _IT.search(c.text) or things.search(_FILE_NAME.sub(" ", c.text)):
+    before, that names a thing (three sentences back at most), when `c` names none itself. A link
+    posted on its own is such an "it" ("The recording of her talk is up ..." / "https://...")."""
+    bare = _FILE_NAME.sub(" ", c.text)
+    if not (_IT.search(c.text) or not re.search(r"\w", bare)) or things.search(bare):
         return None
     doc = lay.units[c.unit].doc
     earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start]
     if c.unit - 1 in by_unit and lay.units[c.unit - 1].doc == doc:
         earlier = by_unit[c.unit - 1] + earlier
     for o in list(reversed(earlier))[:3]:
-        if not o.undecided and o.topic >= 0 and things.search(o.text):
+        if not o.open_for("evidence") and o.topic >= 0 and things.search(o.text):
             return o
     return None
