@@ -224,6 +224,8 @@ class Scorer:
             side = "ours"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
+        # "I'll own this one on our side", said by a speaker the notes name: a person
+        f["person"] = f["person"] or (isinstance(c.actor, Person) and c.actor_from == "speaker")
 
     def _score(self, c: Cand) -> None:
         f = c.features

@@ -62,6 +62,7 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
     account_label = cues.fields["account"].labels
     priority = cues.any_of("priority")
     other = cues.any_of("off_topic")
+    focus = cues.any_of("focus")
 
     def add(found: list[Org], w: float) -> None:
         for o in dict.fromkeys(found):
@@ -124,6 +125,15 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             if u.parent is not None:
                 parent = lay.units[u.parent]
                 add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
+            elif not unit_orgs and i > 0 and lay.units[i - 1].doc == u.doc:
+                # "Sakuragi Interactive. ... Samir, I think you already have them?" / "I do. OPP-91130":
+                # a record id given in reply ties the customer the turn before brought up
+                add(_brought_up(lay, ents, lay.units[i - 1]), 3.0)
+        if focus.search(unit_text):
+            # "And the other?", "<- main thing": the talk turns to the account, named here or next
+            named = [o for o in unit_orgs if o in _brought_up(lay, ents, u)] or (
+                _brought_up(lay, ents, lay.units[i + 1]) if i + 1 < len(lay.units) else [])
+            add(named[:1], 2.0)
         for p, _, _ in ents.people_in(text, u.start, u.end):
             if p.side == "customer" and (p.org_candidates or p.org_hints):
                 add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
@@ -171,6 +181,16 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
             # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
             add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
     return score
+
+
+def _brought_up(lay: Layout, ents: Entities, u: Unit) -> list[Org]:
+    """The organisation a turn brings up: the first one it names by a full name (several words) or that
+    the notes name more than once, so "Osaka and Montreal" in passing is not it."""
+    text = lay.docs[u.doc].text
+    for o in ents.orgs_in(_mask_people(text, u, ents), u.start, u.end):
+        if " " in o.name or len(o.mentions) > 1:
+            return [o]
+    return []
 
 
 def _mention_end(org: Org, doc: int, start: int) -> int:

@@ -138,6 +138,9 @@ class Proposer:
             rest += max(0.0, q.cue_scores[fid])
         # each side stating its own part of a joint value, one turn after the other
         paired = 1.0 if fid == "value_prop" and complement(self.lay, self.by_unit, c, fid) is not None else 0.0
+        # the turn that answers a question naming the field ("Anything we can read on the Ember Tide work?")
+        if q is None and self._question_before(c.unit, fid, named=True) is not None:
+            paired += 1.0
         return c.scores[fid] + min(1.5, 0.5 * rest) + paired
 
     def eligible(self, fid: str) -> list[Cand]:
@@ -237,7 +240,10 @@ class Proposer:
                     nb.scores[o] >= self.cues.fields[o].threshold for o in ("seller_move", "partner_move")):
                 dated = False  # "Tobias will send Joaquin the demo before the 15th" is his move, not the owner's date
             if fid in MOVES or fid == "warm_path":
-                keep = dated
+                # "I'll send Emi the intro email today ... I'll also send you their release slate by Monday":
+                # the same party's next commitment in the same turn
+                keep = dated or (fid != "owner" and nb.actor is c.actor and c.actor is not None
+                                 and nb.scores[fid] >= self.cues.fields[fid].threshold)
             else:  # a neighbour that says more about this field than about any other
                 own = nb.cue_scores[fid]
                 keep = own > 0 and own >= max(nb.cue_scores.values()) and not nb.features.get("question")
