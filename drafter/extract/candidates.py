@@ -23,8 +23,12 @@ FEATURES = ("account", "partner", "partner_person", "customer_person", "person",
             "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
-_QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
-_QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
+# quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
+_OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
+_CLOSE_Q = r"(?:[\"”]|&quot;|&#34;|&rdquo;)"
+_QUOTED = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q}).){{12,}}?{_CLOSE_Q}", re.S)
+_QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
+_ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
@@ -49,6 +53,7 @@ class Cand:
     cue_scores: dict[str, float] = field(default_factory=dict)
     actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
     actor_from: str | None = None  # "row", "label", "speaker", "subject"
+    refers: Cand | None = None  # the sentence naming the customer person its "she", "her words" point at
     undecided: bool = False
     absent: set[str] = field(default_factory=set)  # fields it says there is none of ("nothing written")
     injection: bool = False
@@ -150,7 +155,7 @@ class Scorer:
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             answers = self._answers_customer(i, out)
-            prev: Cand | None = None
+            prev = self._same_voice_before(i, out)
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
@@ -159,12 +164,25 @@ class Scorer:
                 self._features(c, u, text, action_label)
                 # "He told her ...": a sentence opening on a pronoun right after one that names a customer
                 # person is about them too
-                if prev is not None and prev.features["customer_person"] and _PRONOUN_LEAD.match(c.text):
+                quoted_on = _ONLY_QUOTE.match(c.text) and prev is not None and prev.text.rstrip().endswith(":")
+                if prev is not None and prev.features["customer_person"] and (_PRONOUN_LEAD.match(c.text) or quoted_on):
+                    # ... and a quotation standing alone after "Her words, which I wrote down:" is theirs
                     c.features["customer_person"] = True
+                    c.refers = prev.refers or prev
                 self._score(c)
                 out.append(c)
                 prev = c
         return out
+
+    def _same_voice_before(self, i: int, before: list[Cand]) -> Cand | None:
+        """The last sentence of the unit before, when the same speaker or writer goes on in this one: "he"
+        and "her words" there point back across the paragraph or caption break."""
+        if i == 0 or not before or before[-1].unit != i - 1:
+            return None
+        u, p = self.lay.units[i], self.lay.units[i - 1]
+        same = p.doc == u.doc and p.speaker == u.speaker and p.message == u.message and p.quoted == u.quoted
+        prose = ("text", "cue", "bullet")
+        return before[-1] if same and p.kind in prose and u.kind in prose else None
 
     def _answers_customer(self, i: int, before: list[Cand]) -> bool:
         """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do

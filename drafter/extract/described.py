@@ -279,6 +279,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         p = people.find(u.speaker)
         if own and re.match(r"(?i:and|so|but|or|then|their|his|her|its|our|your|my)\b", own.group("role")):
             own = None  # "And their project director, Agnieszka Nowak, said ..." is about someone else
+        if own and re.match(rf",[ \t]+{_TITLE}{NAME}", sent[own.end("role"):]):
+            own = None  # "The director of estates, Siddharth Rao, said to me ..." names him, not the speaker
         if own and p and not p.role and len(own.group("role").split()) <= 5 and re.search(
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")

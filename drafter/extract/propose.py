@@ -228,6 +228,8 @@ class Proposer:
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
         ante = antecedent(self.lay, self.by_unit, c) if fid == "warm_path" else None
+        if fid == "trigger" and c.refers is not None and not c.refers.open_for(fid):
+            ante = c.refers  # whose words "Her words were: ..." are: the sentence that names her
         if fid == "evidence":  # "Dropping it in the chat: x.pdf" after the sentence that says what it is
             ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:

@@ -69,6 +69,19 @@ def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
             p.side = "ours"
 
 
+def _reported_customers(lay: Layout, ents: Entities, cues: Cues) -> None:
+    """Someone not at the table, placed nowhere, whose words the notes report ("The director of estates,
+    Siddharth Rao, said to me ...") speaks for the customer: in a co-sell, the outside voice is the buyer's."""
+    pattern = cues.raw["speakers"]["reported"]
+    for p in ents.people:
+        if p.side is not None or p.present or p.seller or resolve_org(p, ents) is not None:
+            continue
+        names = "|".join(re.escape(a) for a in sorted(p.aliases, key=len, reverse=True))
+        rx = re.compile(pattern.replace("{name}", f"(?:{names})"))
+        if any(rx.search(d.text) for d in lay.docs):
+            p.side = "customer"
+
+
 def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
     seller_role = cues.any_of("seller_roles")
     seller_self = cues.any_of("seller_self")
@@ -105,6 +118,7 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
         mate = ents.people.find(p.colleague_of) if p.colleague_of else None
         if mate is not None and mate.side and p.side in (None, "ours") and mate.side != "customer":
             p.side = mate.side
+    _reported_customers(lay, ents, cues)
     _addressed_sellers(lay, ents, cues)
     sellers = [p for p in ents.people if p.seller]
     if sellers:

@@ -40,6 +40,7 @@ class _Patterns:
     role_at: list[re.Pattern[str]]
     works_at: str
     our_role: str
+    role_plain: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -55,7 +56,7 @@ def patterns(cues: Cues) -> _Patterns:
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
             author_line=s["author_line"],
             role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
-            works_at=s["works_at"], our_role=s["our_role"])
+            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]))
     return _CACHE[cues.version]
 
 
@@ -158,7 +159,8 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
             continue
         text = lay.docs[u.doc].text
         speaker = people.find(u.speaker) if u.speaker else None
-        for s, e in sentences(text, u.start, u.end):
+        spans = sentences(text, u.start, u.end)
+        for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             found = [m for rx in full for m in rx.finditer(sent)]
             m = named.match(sent)
@@ -175,6 +177,13 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
                     role, org = role_and_org(r.group("role"))
                     people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
                                fact=(s + m.start("name"), s + m.end("name") + r.end("role")))
+                elif not speaker.role and k + 1 < len(spans):
+                    # "This is Chidi Okafor from Volta Mechanical. I manage the controls practice, ..."
+                    a, b = spans[k + 1]
+                    plain = pat.role_plain.match(text, a, b)
+                    if plain:
+                        people.add(speaker.name, u.doc, role=plain.group("role"), speaker=True,
+                                   fact=(a, plain.end("role")))
             m = addressed.match(sent)
             if m:
                 other = people.find(m.group("name"))

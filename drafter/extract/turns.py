@@ -55,6 +55,8 @@ def antecedent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand) -> Cand | N
     """The sentence before `c` that names the customer person `c` refers to as him or her: in its unit,
     else in the paragraphs just before it by the same writer or speaker ("... so I see Gareth most days."
     / "He eats lunch in the canteen on Thursdays")."""
+    if c.refers is not None:  # "She asked me to put her in touch", after the paragraph that names her
+        return None if c.refers.open_for("warm_path") else c.refers
     if c.features.get("customer_person") or not _HE.search(c.text):
         return None
     u = lay.units[c.unit]
