@@ -28,6 +28,7 @@ _OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
 _CLOSE_Q = r"(?:[\"”]|&quot;|&#34;|&rdquo;)"
 _QUOTED = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q}).){{12,}}?{_CLOSE_Q}", re.S)
 _QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
+_SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
 _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
@@ -156,6 +157,7 @@ class Scorer:
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             answers = self._answers_customer(i, out)
             prev = self._same_voice_before(i, out)
+            named_before: Cand | None = None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
@@ -165,12 +167,18 @@ class Scorer:
                 # "He told her ...": a sentence opening on a pronoun right after one that names a customer
                 # person is about them too
                 quoted_on = _ONLY_QUOTE.match(c.text) and prev is not None and prev.text.rstrip().endswith(":")
-                if prev is not None and prev.features["customer_person"] and (_PRONOUN_LEAD.match(c.text) or quoted_on):
+                near = prev if prev is not None and prev.features["customer_person"] else named_before
+                if near is not None and near.features["customer_person"] and (
+                        (prev is near and (_PRONOUN_LEAD.match(c.text) or quoted_on)) or _SHE.search(c.text)):
                     # ... and a quotation standing alone after "Her words, which I wrote down:" is theirs
                     c.features["customer_person"] = True
-                    c.refers = prev.refers or prev
+                    c.refers = near.refers or near
                 self._score(c)
                 out.append(c)
+                # "Their producer, Emi Saito. We worked together before she moved. She will take my call.":
+                # "she" two sentences on is still the customer person named
+                named_before = c if c.features["customer_person"] else (
+                    prev if prev is not None and prev.features["customer_person"] else None)
                 prev = c
         return out
 

@@ -139,16 +139,22 @@ class Proposer:
         # each side stating its own part of a joint value, one turn after the other
         paired = 1.0 if fid == "value_prop" and complement(self.lay, self.by_unit, c, fid) is not None else 0.0
         # the turn that answers a question naming the field ("Anything we can read on the Ember Tide work?")
-        if q is None and self._question_before(c.unit, fid, named=True) is not None:
+        if self._question_before(c.unit, fid, named=True) is not None:
             paired += 1.0
         return c.scores[fid] + min(1.5, 0.5 * rest) + paired
+
+    def _open_answer(self, i: int, fid: str) -> bool:
+        """A turn answering a question that names the field, and opening by saying it is not known
+        ("What's the joint story?" / "Honestly, we haven't worked that out. I'm not sure yet whether ...")."""
+        first = self.by_unit.get(i, [None])[0]
+        return first is not None and first.open_for(fid) and self._question_before(i, fid, named=True) is not None
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold
         out = []
         for c in self.cands:
             other = self.cand_field(c)
-            if c.topic < 0 or (other is not None and other != fid):
+            if c.topic < 0 or (other is not None and other != fid) or self._open_answer(c.unit, fid):
                 continue
             if c.scores[fid] < th and self.context_score(c, fid) < th:
                 continue
