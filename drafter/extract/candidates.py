@@ -19,7 +19,7 @@ from drafter.fields import FIELD_IDS, field_for_title
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
-            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
+            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
             "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
@@ -250,6 +250,7 @@ class Scorer:
             side = "ours"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
+        f["actor_unknown"] = c.actor == "unknown"
         # "I'll own this one on our side", said by a speaker the notes name: a person
         f["person"] = f["person"] or (isinstance(c.actor, Person) and c.actor_from == "speaker")
 
@@ -307,9 +308,13 @@ class Scorer:
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
             return
-        if speaker is not None and re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
-            c.actor, c.actor_from = speaker, "speaker"
-            return
+        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
+            if speaker is not None:
+                c.actor, c.actor_from = speaker, "speaker"
+                return
+            if u.kind == "cue":  # a caption with no name: someone at the table, we cannot say who
+                c.actor, c.actor_from = "unknown", "speaker"
+                return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"

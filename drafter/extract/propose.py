@@ -14,6 +14,7 @@ from drafter.extract.assemble import Piece, fit
 from drafter.extract.candidates import Cand, Labeler, Scorer
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
+from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
 from drafter.extract.turns import antecedent, complement, referent
@@ -250,7 +251,7 @@ class Proposer:
             if fid in MOVES or fid == "warm_path":
                 # "I'll send Emi the intro email today ... I'll also send you their release slate by Monday":
                 # the same party's next commitment in the same turn
-                keep = dated or (fid != "owner" and nb.actor is c.actor and c.actor is not None
+                keep = dated or (fid != "owner" and nb.actor is c.actor and isinstance(c.actor, (Person, Org))
                                  and nb.scores[fid] >= self.cues.fields[fid].threshold)
             else:  # a neighbour that says more about this field than about any other
                 own = nb.cue_scores[fid]
