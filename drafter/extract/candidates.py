@@ -11,11 +11,11 @@ from datetime import date
 from drafter.extract.cues import Cues
 from drafter.extract.dates import find_dates
 from drafter.extract.entities import Entities
+from drafter.extract.labels import Labeler, norm_label
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
 from drafter.extract.topics import unit_topics
-from drafter.fields import FIELD_IDS, field_for_title
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
@@ -65,67 +65,6 @@ class Cand:
         return self.undecided or fid in self.absent
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
-
-
-class Labeler:
-    """Maps a label or heading to a field id, reading the partner's and account's names as such."""
-
-    def __init__(self, cues: Cues, ents: Entities, lay: Layout | None = None) -> None:
-        self.cues = cues
-        self.ents = ents
-        self.lay = lay
-        named: list[tuple[str, str]] = []
-        for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
-            named.extend((alias, word) for alias in (org.aliases if org else ()))
-        for p in ents.people:  # "Suggested next move for Hyun-woo": the seller's move
-            side = self._word(p)
-            if side:
-                named.extend((alias, side) for alias in p.aliases if alias not in ("I",))
-        self.subs = [(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), w)
-                     for a, w in sorted(named, key=lambda x: -len(x[0]))]
-        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"
-                                   r" on)\s+")
-
-    @staticmethod
-    def _word(p: Person | None) -> str | None:
-        if p is None:
-            return None
-        return "seller" if p.seller else "partner" if p.side == "partner" else None
-
-    def addressee(self, u: Unit | None) -> str | None:
-        """What "your" means in a message's labels: the seller's or the partner's, by whom it is to."""
-        if u is None or u.message is None or self.lay is None:
-            return None
-        to = self.lay.messages[u.message].to
-        words = {self._word(self.ents.people.find(name)) for name in to} - {None}
-        return words.pop() if len(words) == 1 else None
-
-    def field(self, label: str | None, unit: Unit | None = None) -> str | None:
-        if not label:
-            return None
-        text = re.sub(r"\([^)]*\)", " ", label)
-        for rx, word in self.subs:
-            text = rx.sub(word, text)
-        your = self.addressee(unit)
-        if your:  # "Your next move", "Next step for you"
-            text = re.sub(r"\b[Yy]our?\b", your, text)
-        text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
-        norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
-        norm = self.prefixes.sub("", norm)
-        if norm in ("account", "partner", "our") and _norm(label) != norm:
-            return None  # a heading that only names the account or partner is a topic, not a field
-        fid = field_for_title(norm)
-        if fid:
-            return fid
-        for fid in FIELD_IDS:
-            labels = self.cues.fields[fid].labels
-            if labels is not None and labels.match(norm):
-                return fid
-        return None
-
-
 class Scorer:
     """Builds the candidates of a layout and scores them for every field."""
 
@@ -150,7 +89,7 @@ class Scorer:
             doc = self.lay.docs[u.doc]
             text = doc.text
             section = self.lay.units[u.section] if u.section is not None else None
-            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
+            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", norm_label(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"

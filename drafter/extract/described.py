@@ -179,12 +179,12 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     # "Present: Ines Carvalho, head of partnerships at Azulejo; Tiago Ferraz, Azulejo account manager; ..."
     for im in re.finditer(r"[^;]+", sent) if in_attendees else ():
         item = im.group().strip()
-        lead = re.match(rf"(?i:from|for|at)[ \t]+(?P<org>{ORG})[ \t]*[,:][ \t]*", item)
-        if lead:  # "from Pricewell, Leonie Strauss and Nkechi Obi (AE)": the people it brought
-            for nm in re.finditer(NAME, item[lead.end():]):
+        brought = re.match(rf"(?i:from|for|at)[ \t]+(?P<org>{ORG})[ \t]*[,:][ \t]*", item)
+        if brought:  # "from Pricewell, Leonie Strauss and Nkechi Obi (AE)": the people it brought
+            for nm in re.finditer(NAME, item[brought.end():]):
                 found = people.by_name.get(nm.group())
-                if found is not None and lead.group("org") not in found.org_candidates:
-                    found.org_candidates.append(lead.group("org"))
+                if found is not None and brought.group("org") not in found.org_candidates:
+                    found.org_candidates.append(brought.group("org"))
                     found.present = True
             continue
         if "(" in item and found_paren:
