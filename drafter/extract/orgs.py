@@ -217,8 +217,8 @@ def _alone(lay: Layout, word: str) -> int:
 def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str]) -> None:
     """One organisation written several ways: "Kettle Creek Grain Co-op" and "Kettle Creek Grain
     Cooperative", "Harrowgate Vets" and "Harrowgate Veterinary Group" (the same words, short or long,
-    the longer name adding trailing words), and "Grupo Hotelero Albufera" called "Albufera" alone, with
-    "Albufera PMS" its system. Known by the longest name."""
+    the longer name adding trailing words), and "Grupo Hotelero Albufera" called by a word of its name
+    alone ("Albufera"), with "Albufera PMS" its system. Known by the longest name."""
     by_length = sorted(merged.values(), key=lambda o: (-len(o.name), o.name))
     for short in list(reversed(by_length)):
         words = short.name.split()
@@ -236,8 +236,9 @@ def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str])
     heads: set[str] = set()
     for o in merged.values():
         words = o.name.split()
-        if len(words) >= 2 and words[-1] not in stop and len(words[-1]) >= 4:
-            lasts.setdefault(words[-1], []).append(o)
+        for w in dict.fromkeys(words[1:]):
+            if w not in stop and len(w) >= 4 and w[0].isupper():
+                lasts.setdefault(w, []).append(o)
         if len(words) >= 2 and not all(w.isupper() for w in words[1:]):
             heads.add(words[0])
     for word, owners in lasts.items():

@@ -1,0 +1,140 @@
+"""Which organisation is the account, which the partner, and whether the notes hold a handoff at all:
+names written several ways, descriptions in rough dumps, who speaks in a caption file without names,
+the customer the talk settles on after a distractor, and "no handoff" only on evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+
+def _draft(tmp_path, text, name="notes.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+def _srt(lines):
+    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{text}\n" for i, text in enumerate(lines, 1))
+
+
+def _vtt(turns):
+    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{who}: {text}\n"
+                                    for i, (who, text) in enumerate(turns, 1))
+
+
+def test_one_organisation_written_short_and_long_is_one_account(tmp_path):
+    packet = _draft(tmp_path, (
+        "Subject: Ashford Dairy Co-op - milk cooling alerts\n\n"
+        "Partner call with Fenmore Refrigeration, 4 March. Present: Ilse Brandt (alliances manager, Fenmore "
+        "Refrigeration), Tom Achebe (our AE, agriculture)\n\n"
+        "Ashford Dairy Cooperative is on Tom's named-account list and OPP-55120 is open from their RFI.\n"
+        "Fenmore Refrigeration has serviced the Ashford Dairy Co-op tanks since 2017.\n"))
+    assert packet.metadata["account"] == "Ashford Dairy Cooperative"
+    assert "OPP-55120" in packet.value("account")
+    assert "since 2017" in packet.value("why_partner")
+
+
+def test_a_group_called_by_its_last_word_and_its_system_by_initials_is_one_account(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call summary, 2 October. Present: Rui Lobo, head of alliances at Castelo Cloud; "
+        "Dana Kim (AE, hotels).\n\n"
+        "The main item was Hoteles Marisma Reunidos, a group of 12 hotels. Dana has OPP-70211 open for them. "
+        "Marisma runs Castelo's booking engine in every hotel, and Marisma CRS feeds it nightly.\n"
+        "Marisma is on Dana's named-account list.\n"))
+    assert packet.metadata["account"] == "Hoteles Marisma Reunidos"
+    assert "OPP-70211" in packet.value("account")
+
+
+def test_a_rough_dump_defines_the_partner_by_initials_inside_a_description(tmp_path):
+    packet = _draft(tmp_path, (
+        "pinecrest sync -- mon 3 nov -- rough notes\n\n"
+        "who: Oskar Lind (PI = Pinecrest Integration, plant automation lead), Sara Holm (PI acct mgr), "
+        "Maya Osei (AE utilities)\n\n"
+        "1) NWD <- main thing\n"
+        " - NWD = Northvale Water District. opp OPP-40022, stg 1, Maya's\n"
+        " - PI = NWD's controls integrator since 2015. did the HMI refresh at the east plant last yr\n"
+        " - ACTION Oskar: send the east plant network diagram to Maya by thu (6th)\n"))
+    assert "Oskar Lind" in packet.value("partner")
+    assert "controls integrator" in packet.value("why_partner")
+    assert "network diagram" in packet.value("partner_move")
+
+
+def test_attendees_split_at_semicolons_and_an_organisation_bringing_people(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call summary, Tuesday 7 October\n\n"
+        "Present: Lotte Jansen, head of partnerships for Benelux at Dijkstra Cloud; Pieter Bos, Dijkstra "
+        "account manager for Utrecht; from Quillon, Amara Diallo and Ben Ortiz (AE, Dutch retail).\n\n"
+        "Winkelhof Retail Group is on Ben's named-account list and OPP-31177 is open.\n"
+        "Dijkstra Cloud has hosted Winkelhof's order platform since 2020.\n"))
+    assert packet.metadata["partner"].startswith("Dijkstra")
+    assert "Lotte Jansen" in packet.value("partner")
+    assert packet.metadata["seller"] == "Ben Ortiz"
+
+
+def test_in_a_caption_file_without_names_the_aes_organisation_is_ours(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Can everyone hear me? Monday the 3rd of November.",
+        "I'll go first. Lena Fox, partner manager at Tallyforge.",
+        "Hi, this is Omar Haddad from Brightrail Systems. I run channel alliances for the Gulf.",
+        "And I'm Nadia Rahman, account executive for logistics at Tallyforge.",
+        "Omar, you wanted to talk about Dunecrest Shipping?",
+        "Yes. Dunecrest Shipping runs our yard system at both of their Jebel Ali depots.",
+        "Dunecrest Shipping is on my named list for H1; there's no opportunity yet.",
+    ]), "call.srt")
+    assert packet.metadata["partner"] == "Brightrail Systems"
+    assert "Omar Haddad" in packet.value("partner") and "run channel alliances" in packet.value("partner")
+    assert packet.metadata["seller"] == "Nadia Rahman"
+    assert "yard system" in packet.value("why_partner")  # the turn answering the question put to Omar
+
+
+def test_a_record_id_given_in_reply_ties_the_customer_the_turn_before_brought_up(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Ruth Obi", "Friday sync with Kestrelway, our partner. Idris, this is Chen Wei, our AE for media."),
+        ("Idris Kamara", "Hello Chen. I head up partnerships at Kestrelway Media Services."),
+        ("Idris Kamara", "Two names today. Hollis Pictures first: registered to another partner, so leave "
+                         "Hollis alone."),
+        ("Ruth Obi", "Agreed, we stay out of Hollis. And the other?"),
+        ("Idris Kamara", "Lanternfish Studios. Chen, I think you already have them?"),
+        ("Chen Wei", "I do. OPP-66120, stage one, from a trade show last spring."),
+        ("Idris Kamara", "Kestrelway has subtitled every Lanternfish release since 2018."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] == "Lanternfish Studios"
+    assert "OPP-66120" in packet.value("account")
+    assert "since 2018" in packet.value("why_partner")
+
+
+def test_an_account_not_found_leaves_the_rest_of_a_cosell_call_proposed(tmp_path):
+    # the customer is never named, only its record: no account to name, but the call is plainly a co-sell
+    # (a record id, a partner at the table, a move), so the fields it supports stand
+    packet = _draft(tmp_path, _vtt([
+        ("Ruth Obi", "Idris, this is Chen Wei, our AE for media."),
+        ("Idris Kamara", "Hello Chen. I head up partnerships at Kestrelway Media Services."),
+        ("Chen Wei", "The one I care about is OPP-66120, stage one, the studio from the trade show."),
+        ("Idris Kamara", "I'll send you their release calendar by Friday the 28th."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] is None
+    assert "Idris Kamara" in packet.value("partner")
+    assert "release calendar" in packet.value("partner_move")
+
+
+def test_notes_that_say_there_is_no_cosell_propose_nothing(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Quarterly review with Harlow Analytics\n\n"
+        "Attendees: Meera Shah (alliances lead, Harlow Analytics), Jon Berg (partner manager)\n\n"
+        "## Results\n- 7 deals closed with Harlow this quarter; OPP-10001 closed-won in May.\n\n"
+        "## Co-sell nominations\n- None this quarter. Meera will bring two to the next review.\n"), "qbr.md")
+    assert all(f.value is None for f in packet.fields.values())
+    assert "no co-sell handoff" in packet.fields["partner"].note
+
+
+def test_an_internal_meeting_with_no_customer_need_proposes_nothing(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Partner programme weekly\n\nPresent: Ana Ruiz (lead), Kai Sato, Lea Moreau\n\n"
+        "- The Corvel Foods case study with Birchline IT went live on the partner site.\n"
+        "- Kai will publish the new MDF form by Friday.\n"), "weekly.md")
+    assert all(f.value is None for f in packet.fields.values())
