@@ -18,7 +18,7 @@ from drafter.extract.structure import Layout, Unit, sentences
 from drafter.extract.topics import unit_topics
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
-            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
+            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
             "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
@@ -28,6 +28,7 @@ _OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
 _CLOSE_Q = r"(?:[\"”]|&quot;|&#34;|&rdquo;)"
 _QUOTED = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q}).){{12,}}?{_CLOSE_Q}", re.S)
 _QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
+_FILE = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|key|pages|numbers)\b", re.I)
 _SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
 _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
@@ -168,6 +169,8 @@ class Scorer:
         c.dates = find_dates(text, c.start, c.end, anchor=anchor, today=self.today)
         f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
         f["url"] = bool(cues.patterns["url"].search(sent))
+        # a document named by its kind or its file: "the case study", "notes attached", "survey.xlsx"
+        f["artifact"] = bool(cues.any_of("artifacts").search(sent) or _FILE.search(sent))
         f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))
         f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
         f["question"] = sent.rstrip().endswith("?")
