@@ -138,3 +138,14 @@ def test_an_internal_meeting_with_no_customer_need_proposes_nothing(tmp_path):
         "- The Corvel Foods case study with Birchline IT went live on the partner site.\n"
         "- Kai will publish the new MDF form by Friday.\n"), "weekly.md")
     assert all(f.value is None for f in packet.fields.values())
+
+
+def test_two_organisations_sharing_a_first_word_stay_two(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call with Dockline Integration, 4 March. Present: Ilse Brandt (alliances manager, Dockline "
+        "Integration), Tom Achebe (our AE, logistics)\n\n"
+        "Harbour Freight Lines is on Tom's named-account list and OPP-55120 is open from their RFI.\n"
+        "Dockline Integration has run the Harbour Freight Lines yard system since 2018.\n"
+        "Different account: Harbour Fresh Foods is registered to another partner, so we stay out.\n"))
+    assert packet.metadata["account"] == "Harbour Freight Lines"
+    assert "Fresh" not in packet.value("account")

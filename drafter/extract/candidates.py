@@ -29,6 +29,7 @@ _CLOSE_Q = r"(?:[\"”]|&quot;|&#34;|&rdquo;)"
 _QUOTED = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q}).){{12,}}?{_CLOSE_Q}", re.S)
 _QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
 _FILE = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|key|pages|numbers)\b", re.I)
+_ATTACHED = re.compile(r"\battach(?:ed|ment|ing)\b", re.I)
 _SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
 _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
@@ -170,7 +171,7 @@ class Scorer:
         f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
         f["url"] = bool(cues.patterns["url"].search(sent))
         # a document named by its kind or its file: "the case study", "notes attached", "survey.xlsx"
-        f["artifact"] = bool(cues.any_of("artifacts").search(sent) or _FILE.search(sent))
+        f["artifact"] = bool(cues.any_of("artifacts").search(sent) or _FILE.search(sent) or _ATTACHED.search(sent))
         f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))
         f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
         f["question"] = sent.rstrip().endswith("?")

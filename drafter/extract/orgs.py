@@ -198,9 +198,20 @@ def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, 
 
 
 def _same_word(a: str, b: str) -> bool:
-    """"Co-op" and "Cooperative", "Vets" and "Veterinary": one word written short or long."""
+    """"Co-op" and "Cooperative", "Vets" and "Veterinary", "Intl" and "International": one word written
+    short or long (the short one, less a plural s, begins the long one or abbreviates it letter by
+    letter); "Freight" and "Fresh", "Games" and "Gaming" are different words."""
     x, y = re.sub(r"\W", "", a.lower()), re.sub(r"\W", "", b.lower())
-    return x == y or (len(x) >= 3 and len(y) >= 3 and x[:3] == y[:3])
+    short, long = sorted((x, y), key=len)
+    if short == long:
+        return True
+    if len(short) < 3 or short[0] != long[0]:
+        return False
+    stem = short[:-1] if short.endswith("s") and len(short) > 3 else short
+    if long.startswith(stem):
+        return True
+    rest = iter(long)
+    return len(short) <= 5 and all(ch in rest for ch in short)
 
 
 def _alone(lay: Layout, word: str) -> int:
@@ -244,6 +255,8 @@ def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str])
     for word, owners in lasts.items():
         if len(owners) != 1 or word in merged or word in heads or _alone(lay, word) < 2:
             continue
+        if any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", d.text) for d in lay.docs):
+            continue  # a common word ("Water" of "Tri-River Water Authority", also written "water")
         org = owners[0]
         org.aliases.add(word)
         for name in [n for n in merged if n.split()[0] == word and all(w.isupper() for w in n.split()[1:])]:
