@@ -149,3 +149,24 @@ def test_two_organisations_sharing_a_first_word_stay_two(tmp_path):
         "Different account: Harbour Fresh Foods is registered to another partner, so we stay out.\n"))
     assert packet.metadata["account"] == "Harbour Freight Lines"
     assert "Fresh" not in packet.value("account")
+
+
+def test_a_partner_who_brings_the_accounts_and_a_customer_with_a_need_but_no_record(tmp_path):
+    # no opportunity id and no list: the partner at the table and the customer's own need make it a
+    # handoff; the organisation that "brings you the accounts" is the partner though the title names it
+    packet = _draft(tmp_path, (
+        "# Brightwave co-sell call, 3 March\n\n"
+        "Ruth Obi: Idris, this is Chen Wei, our AE for healthcare.\n"
+        "Idris Kamara: Hello Chen. I head up partnerships at Brightwave, so I'm the one who brings you the "
+        "accounts.\n"
+        "Chen Wei: Which one today?\n"
+        "Idris Kamara: Olmstead Clinics. They asked us for help with no-shows.\n"
+        "Chen Wei: Good. I'll book a discovery call with them next week.\n"
+        "Idris Kamara: I'll send you their clinic list by Friday.\n"
+        "Ruth Obi: Anything written on Olmstead?\n"
+        "Idris Kamara: Not yet.\n"
+        "Ruth Obi: Fine, I'll own this one. Chen, accept or decline by Monday the 10th.\n"), "call.md")
+    assert packet.metadata["account"] == "Olmstead Clinics" and packet.metadata["partner"] == "Brightwave"
+    assert "no-shows" in packet.value("trigger")
+    assert "clinic list" in packet.value("partner_move")
+    assert packet.fields["evidence"].value is None

@@ -74,8 +74,8 @@ def load_cues(name: str = DEFAULT) -> Cues:
     patterns = {
         name: _alternation(t[name]) for name in
         ("seller_roles", "own_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
-         "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "deal_context", "intro",
-         "topic_return", "artifacts")
+         "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
+         "deal_context", "intro", "topic_return", "artifacts")
     }
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
     patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)

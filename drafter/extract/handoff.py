@@ -33,15 +33,18 @@ def says_no_cosell(lay: Layout, cues: Cues) -> bool:
 
 def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
     """Some customer organisation comes with something a seller can act on: an opportunity record, a place
-    on a named-account list, a co-sell item."""
+    on a named-account list, a co-sell item; or, with a partner at the table, a need of its own ("Olmstead
+    Clinics. They asked us for help with no-shows.")."""
     opp = cues.patterns["opportunity"]
     tie = cues.any_of("priority")
+    need = cues.fields["trigger"]
     others = [o for o in ents.orgs if o is not ents.partner and o is not ents.ours]
     for u in lay.units:
         text = lay.text(u)
         if opp.search(text):
             return True
-        if tie.search(text) and any(o in others for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end)):
+        named = any(o in others for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
+        if named and (tie.search(text) or (ents.partner is not None and need.cue_score(text) >= 2.0)):
             return True
     return False
 

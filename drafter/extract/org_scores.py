@@ -180,7 +180,22 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
             # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
             add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
+    for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
+        add([org], 2.0)
     return score
+
+
+def sourcing_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Organisations whose people say they bring us the accounts: in a co-sell call, the partner's side,
+    never the account."""
+    brings = cues.any_of("brings_accounts")
+    out: list[Org] = []
+    for u in lay.units:
+        speaker = ents.people.find(u.speaker) if u.speaker else None
+        org = resolve_org(speaker, ents) if speaker is not None else None
+        if org is not None and org not in out and brings.search(lay.text(u)):
+            out.append(org)
+    return out
 
 
 def _brought_up(lay: Layout, ents: Entities, u: Unit) -> list[Org]:
