@@ -170,3 +170,21 @@ def test_a_partner_who_brings_the_accounts_and_a_customer_with_a_need_but_no_rec
     assert "no-shows" in packet.value("trigger")
     assert "clinic list" in packet.value("partner_move")
     assert packet.fields["evidence"].value is None
+
+
+def test_a_list_said_of_it_ties_the_customer_the_turn_before_named(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Morning all, it's Tuesday the 4th of November.",
+        "Hi, I'm Sofia Brandt, partner manager at Veltrix.",
+        "And this is Kenji Mori from Harbourline Analytics. I look after our retail partnerships.",
+        "I'm Lucas Meyer, account executive for grocery at Veltrix.",
+        "Kenji, you mentioned Greenmarket?",
+        "Yes, Cooperativa Greenmarket Foods. We've run their demand forecasting since 2021, all 80 stores.",
+        "It's on my named list, no opportunity yet. Greenmarket Foods has been slow to reply.",
+        "Who do you know there, Kenji?",
+        "I see their supply chain director every month at the forecast review.",
+    ]), "call.srt")
+    assert packet.metadata["account"] == "Cooperativa Greenmarket Foods"
+    assert "named list" in packet.value("account")
+    assert "since 2021" in packet.value("why_partner")
+    assert "every month" in packet.value("warm_path")  # the caption answering the question put to Kenji

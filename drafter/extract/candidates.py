@@ -39,8 +39,8 @@ _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|commi
 # a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
 _VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
 _PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
-_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
-                            r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
+_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+){0,3}?"
+                            r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
 
 @dataclass

@@ -39,11 +39,15 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
     tie = cues.any_of("priority")
     need = cues.fields["trigger"]
     others = [o for o in ents.orgs if o is not ents.partner and o is not ents.ours]
-    for u in lay.units:
+    for i, u in enumerate(lay.units):
         text = lay.text(u)
         if opp.search(text):
             return True
         named = any(o in others for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
+        if not named and i > 0 and tie.search(text):  # "It's on my named list", after the turn naming it
+            prev = lay.units[i - 1]
+            named = prev.doc == u.doc and any(o in others for o in ents.orgs_in(lay.docs[prev.doc].text, prev.start,
+                                                                               prev.end))
         if named and (tie.search(text) or (ents.partner is not None and need.cue_score(text) >= 2.0)):
             return True
     return False

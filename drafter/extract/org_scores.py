@@ -101,6 +101,7 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
         masked = _mask_people(text, u, ents)
         unit_orgs = ents.orgs_in(masked, u.start, u.end)
         opp_in_unit = False
+        before = _brought_up(lay, ents, lay.units[i - 1]) if i > 0 and lay.units[i - 1].doc == u.doc else []
         spans = sentences(text, u.start, u.end)
         for k, (s, e) in enumerate(spans):
             found = ents.orgs_in(masked, s, e)
@@ -113,7 +114,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                 opp_in_unit = True
                 add(found, 3.0)
             if priority.search(sent):
-                add(found, 2.0)
+                # "Yes, Greenmarket Foods. We've run their forecasting." / "It's on my named list.": said of
+                # no one by name, the list ties the customer named last in the turn, or in the turn before
+                earlier = ents.orgs_in(masked, u.start, s)[-1:] if k else before
+                add(found or ([] if other.search(unit_text) else earlier), 2.0)
             cm = _CUSTOMER_IS.search(sent)
             if cm:
                 add(ents.orgs_in(masked, s, s + cm.start())[-1:], 1.5)
@@ -125,10 +129,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             if u.parent is not None:
                 parent = lay.units[u.parent]
                 add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
-            elif not unit_orgs and i > 0 and lay.units[i - 1].doc == u.doc:
+            elif not unit_orgs:
                 # "Sakuragi Interactive. ... Samir, I think you already have them?" / "I do. OPP-91130":
                 # a record id given in reply ties the customer the turn before brought up
-                add(_brought_up(lay, ents, lay.units[i - 1]), 3.0)
+                add(before, 3.0)
         if focus.search(unit_text):
             # "And the other?", "<- main thing": the talk turns to the account, named here or next
             named = [o for o in unit_orgs if o in _brought_up(lay, ents, u)] or (

@@ -168,6 +168,11 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s in named:
             score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)
         if s not in taken and score >= 2:
+            owners = [o for o in merged.values() if s in o.name.split()[1:]]
+            if len(owners) == 1 and not any(re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", d.text)
+                                            for d in lay.docs):
+                owners[0].aliases.add(s)  # "you mentioned Greenmarket?" of Cooperativa Greenmarket Foods
+                continue
             merged.setdefault(s, Org(s, {s}))
     return merged
 
@@ -239,7 +244,8 @@ def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str])
             lw = long.name.split()
             if long is short or long.name not in merged or len(lw) < len(words) or len(long.name) <= len(short.name):
                 continue
-            if lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:], strict=False)):
+            same_start = lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:], strict=False))
+            if same_start or lw[-len(words):] == words:  # ... or "Bahía Azul" ending "Pesquera Bahía Azul"
                 long.aliases |= short.aliases
                 del merged[short.name]
                 break

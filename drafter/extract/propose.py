@@ -281,10 +281,12 @@ class Proposer:
         `named`, one that names the field ("What's the joint story?"). A question asking whether any
         document exists ("A case study, a reference?") names none: it is no part of the evidence."""
         u = self.lay.units[i]
-        if i == 0 or u.speaker is None:
+        if i == 0:
             return None
         prev = self.lay.units[i - 1]
-        if prev.doc != u.doc or prev.speaker in (None, u.speaker):
+        # a question, then a turn by someone else; in a caption file without names, the next caption
+        unnamed = u.kind == "cue" and prev.kind == "cue" and None in (u.speaker, prev.speaker)
+        if prev.doc != u.doc or (not unnamed and (u.speaker is None or prev.speaker in (None, u.speaker))):
             return None
         names = self.cues.fields[fid].names
         asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and not q.undecided
