@@ -188,3 +188,22 @@ def test_a_list_said_of_it_ties_the_customer_the_turn_before_named(tmp_path):
     assert "named list" in packet.value("account")
     assert "since 2021" in packet.value("why_partner")
     assert "every month" in packet.value("warm_path")  # the caption answering the question put to Kenji
+
+
+def test_the_real_one_after_a_distractor_and_a_trade_show_in_the_record_sentence(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Hannah Weiss", "Okay, recording. Thursday the 6th of November, partner sync with Orrin Robotics."),
+        ("Hannah Weiss", "Dmitri, meet Carla Nunez, our AE for manufacturing."),
+        ("Dmitri Sokolov", "Hi Carla. I run partnerships at Orrin Robotics, we bring you the accounts."),
+        ("Dmitri Sokolov", "First, Baxter Castings. They want predictive maintenance, but Baxter is registered "
+                           "to Ironside Partners, DR-3310."),
+        ("Hannah Weiss", "Then Baxter is not ours. What's the real one?"),
+        ("Dmitri Sokolov", "Pellworth Plastics. Three plants in Ohio."),
+        ("Carla Nunez", "They're on my named-account list. OPP-88120 has been open since the Fabtech show."),
+        ("Dmitri Sokolov", "We installed all 40 robot cells at Pellworth in 2022 and we service them monthly."),
+        ("Hannah Weiss", "I'll own this. Carla, accept or decline by Monday the 10th."),
+    ]))
+    assert packet.metadata["account"] == "Pellworth Plastics" and packet.metadata["partner"] == "Orrin Robotics"
+    assert "OPP-88120" in packet.value("account")
+    assert "robot cells" in packet.value("why_partner")
+    assert "Hannah Weiss" in packet.value("owner") and "10th" in packet.value("owner")

@@ -77,6 +77,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
          "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
          "deal_context", "intro", "topic_return", "artifacts")
     }
+    patterns["events"] = re.compile(r"(?:" + "|".join(t["events"]) + r")\b", re.I)
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
     patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)
     patterns["staff_of"] = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:" + "|".join(t["staff"]) + r")\b", re.I)

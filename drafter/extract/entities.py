@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
-from drafter.extract.org_scores import score_account, score_partner, sourcing_orgs
+from drafter.extract.org_scores import event_orgs, score_account, score_partner, sourcing_orgs
 from drafter.extract.orgs import Org, map_mentions, org_candidates
 from drafter.extract.parties import meeting_parties, serving_people
 from drafter.extract.people import People, Person
@@ -82,6 +82,9 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     par = score_partner(lay, ents, pool, cues)
     for o in sourcing_orgs(lay, ents, cues):  # who brings us the accounts is not one of them
         acc[id(o)] = acc.get(id(o), 0.0) - 2.0
+    for o in event_orgs(lay, ents, cues):  # "since the Fabtech show": an event, neither party
+        acc[id(o)] = acc.get(id(o), 0.0) - 5.0
+        par[id(o)] = par.get(id(o), 0.0) - 5.0
     for o in meeting_parties(lay, ents, cues):  # "Skyreach Aero Services / us": the other side of the call
         if o in pool:
             par[id(o)] = par.get(id(o), 0.0) + 3.0

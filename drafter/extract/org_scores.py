@@ -133,9 +133,14 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                 # "Sakuragi Interactive. ... Samir, I think you already have them?" / "I do. OPP-91130":
                 # a record id given in reply ties the customer the turn before brought up
                 add(before, 3.0)
-        if focus.search(unit_text):
-            # "And the other?", "<- main thing": the talk turns to the account, named here or next
-            named = [o for o in unit_orgs if o in _brought_up(lay, ents, u)] or (
+        turn = focus.search(unit_text)
+        if turn:
+            # "And the other?", "What's the real one?", "<- main thing": the talk turns to the account,
+            # named with the words or just before them on the line, else in the next turn
+            at = u.start + turn.start()
+            marked = re.search(r"(?:<-+|←|[-–—:=(])[ \t]*$", text[max(u.start, at - 6):at])  # "TRWA <- main thing"
+            named = ents.orgs_in(masked, at, u.end)[:1] or (
+                ents.orgs_in(masked, u.start, at)[-1:] if marked else
                 _brought_up(lay, ents, lay.units[i + 1]) if i + 1 < len(lay.units) else [])
             add(named[:1], 2.0)
         for p, _, _ in ents.people_in(text, u.start, u.end):
@@ -187,6 +192,20 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
     for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
         add([org], 2.0)
     return score
+
+
+def event_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Names of events, not organisations at the table: "Seafood Expo", "VetTech Live", "the Fabtech
+    show" (a name ending in, or followed by, an event's kind). A badge scan there is no account."""
+    kinds = cues.any_of("events")
+    out: list[Org] = []
+    for o in ents.orgs:
+        last = o.name.split()[-1]
+        after = [lay.docs[d].text[b:b + 20] for d, _, b in o.mentions]
+        after = [re.sub(r"^['’]s\b", "", a).lstrip() for a in after]
+        if (" " in o.name and kinds.fullmatch(last)) or any(kinds.match(a) for a in after):
+            out.append(o)
+    return out
 
 
 def sourcing_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
