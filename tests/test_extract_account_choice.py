@@ -202,7 +202,7 @@ def test_the_real_one_after_a_distractor_and_a_trade_show_in_the_record_sentence
         ("Carla Nunez", "They're on my named-account list. OPP-88120 has been open since the Fabtech show."),
         ("Dmitri Sokolov", "We installed all 40 robot cells at Pellworth in 2022 and we service them monthly."),
         ("Hannah Weiss", "I'll own this. Carla, accept or decline by Monday the 10th."),
-    ]))
+    ]), "call.vtt")
     assert packet.metadata["account"] == "Pellworth Plastics" and packet.metadata["partner"] == "Orrin Robotics"
     assert "OPP-88120" in packet.value("account")
     assert "robot cells" in packet.value("why_partner")
