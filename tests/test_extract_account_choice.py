@@ -207,3 +207,18 @@ def test_the_real_one_after_a_distractor_and_a_trade_show_in_the_record_sentence
     assert "OPP-88120" in packet.value("account")
     assert "robot cells" in packet.value("why_partner")
     assert "Hannah Weiss" in packet.value("owner") and "10th" in packet.value("owner")
+
+
+def test_a_firm_named_for_its_founder_is_an_organisation(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Lindqvist Consulting: Q3 business review\n\n"
+        "**Attendees:** Maria Lindqvist (managing partner, Lindqvist Consulting); Ayo Bankole (partner manager), "
+        "Ella Frost (AE, Nordics public sector)\n\n"
+        "## Co-sell nominations\n"
+        "| Account | Status | Note |\n|---|---|---|\n"
+        "| Vastra Hamnen Kommun | nominated | OPP-31990, stage 2, Ella's |\n\n"
+        "### Vastra Hamnen Kommun\n"
+        "- Lindqvist ran the kommun's case management migration in 2023 and still supports it.\n"), "qbr.md")
+    assert packet.metadata["partner"] == "Lindqvist Consulting"
+    assert "Maria Lindqvist" in packet.value("partner")
+    assert "migration in 2023" in packet.value("why_partner")

@@ -45,6 +45,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     stop = cues.stop_caps
     dates = set(cues.raw["text"]["months"]) | set(cues.raw["text"]["weekdays"])
     person_tokens = {t for p in people for t in p.name.split()} | {a for p in people for a in p.aliases}
+    # a family name that also names a firm ("Maria Lindqvist" of "Lindqvist Consulting")
+    surnames = {t for p in people for t in p.name.split()[1:]} - {p.first for p in people}
     orgs: dict[str, Org] = {}
     singles: dict[str, int] = {}
 
@@ -63,7 +65,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             inside = (0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
                       and words[k + 1] not in stop and words[k + 1] not in person_tokens)
             suffix = k == len(words) - 1 and bare in suffixes and bool(out[-1])
-            if inside or suffix:
+            firm = (bare in surnames and k + 1 < len(words) and words[k + 1] not in person_tokens
+                    and words[k + 1] not in stop and (k == 0 or words[k - 1] not in person_tokens))
+            if inside or suffix or firm:
                 out[-1].append(w)
             elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
@@ -154,8 +158,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     _merge_by_first_word(lay, merged, firsts, stop | person_tokens)
     for o in merged.values():
         first = o.name.split()[0]
-        if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
-                and firsts[first] == 1):
+        if (first not in stop and (first not in person_tokens or first in surnames) and len(first) >= 3
+                and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
         ini = _initials(o.name)
         if len(ini) >= 2 and ini in caps:
