@@ -13,6 +13,7 @@ from drafter.fields import FIELD_IDS, field_for_title
 
 
 def norm_label(text: str) -> str:
+    """A label or heading as compared: lower case, punctuation to spaces, spaces folded."""
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
 
 
