@@ -17,7 +17,7 @@ from drafter.extract.entities import Entities
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
-from drafter.extract.turns import antecedent, complement, referent
+from drafter.extract.turns import antecedent, complement, link_after, referent
 
 # a question asking whether any document exists: "A case study, a reference?", "Is there anything written?"
 _ANY = re.compile(r"^\W*(?:a|an|any|anything|something)\b|\b(?:is|was) there (?:anything|any)\b|\banything\b", re.I)
@@ -241,7 +241,7 @@ class Proposer:
             ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
-        link = self._link_after(c) if fid == "evidence" else None
+        link = link_after(self.lay, self.by_unit, c, self.cues.patterns["url"]) if fid == "evidence" else None
         if link is not None:  # "We wrote a case study with them. Link coming." / "https://..."
             out.append(Piece(self.lay.units[link.unit].doc, link.start, link.end, link.unit))
         for nb in (before, after):
@@ -263,18 +263,6 @@ class Proposer:
                 out.append(Piece(u.doc, nb.start, nb.end, c.unit))
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
-
-    def _link_after(self, c: Cand) -> Cand | None:
-        """A link the same speaker posts on its own right after the turn naming the document."""
-        u = self.lay.units[c.unit]
-        nxt = self.by_unit.get(c.unit + 1, [])
-        if len(nxt) != 1 or not c.features.get("artifact"):
-            return None
-        v = self.lay.units[c.unit + 1]
-        bare = self.cues.patterns["url"].sub(" ", nxt[0].text)
-        if v.doc == u.doc and v.speaker == u.speaker and nxt[0].features.get("url") and not re.search(r"\w", bare):
-            return nxt[0]
-        return None
 
     def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
         """A question the previous speaker asked that this unit answers ("How warm is Carla?"); with

@@ -91,3 +91,17 @@ def referent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, things: re.Pa
         if not o.open_for("evidence") and o.topic >= 0 and things.search(o.text):
             return o
     return None
+
+
+def link_after(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, url: re.Pattern[str]) -> Cand | None:
+    """A link the same speaker posts on its own right after the turn naming the document ("We wrote a
+    case study with them. Link coming." / "https://...")."""
+    u = lay.units[c.unit]
+    nxt = by_unit.get(c.unit + 1, [])
+    if len(nxt) != 1 or not c.features.get("artifact"):
+        return None
+    v = lay.units[c.unit + 1]
+    if v.doc == u.doc and v.speaker == u.speaker and nxt[0].features.get("url") and not re.search(
+            r"\w", url.sub(" ", nxt[0].text)):
+        return nxt[0]
+    return None
