@@ -11,28 +11,36 @@ from datetime import date
 from drafter.extract.cues import Cues
 from drafter.extract.dates import find_dates
 from drafter.extract.entities import Entities
+from drafter.extract.labels import Labeler, norm_label
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
 from drafter.extract.topics import unit_topics
-from drafter.fields import FIELD_IDS, field_for_title
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
-            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification",
-            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "action_context", "intro",
+            "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
+            "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
             "customer_voice", "answers_customer")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
-_QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
-_QUOTED_ANY = re.compile(r"[\"“][^\"”\n]{3,}[\"”]")
+# quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
+_OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
+_CLOSE_Q = r"(?:[\"”]|&quot;|&#34;|&rdquo;)"
+_QUOTED = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q}).){{12,}}?{_CLOSE_Q}", re.S)
+_QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
+_FILE = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|key|pages|numbers)\b", re.I)
+_ATTACHED = re.compile(r"\battach(?:ed|ment|ing)\b", re.I)
+_THEY_LEAD = re.compile(r"^(?:(?:and|so|but)[,]?\s+)?(?:they|their)\b", re.I)
+_SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
+_ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
 # a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
 _VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
 _PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
-_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+)?(?:cio|cto|coo|ceo|cfo|ciso"
-                            r"|vp|director|head|manager|lead|buyer|champion)\b", re.I)
+_CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+){0,3}?"
+                            r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
 
 @dataclass
@@ -49,70 +57,15 @@ class Cand:
     cue_scores: dict[str, float] = field(default_factory=dict)
     actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
     actor_from: str | None = None  # "row", "label", "speaker", "subject"
+    refers: Cand | None = None  # the sentence naming the customer person its "she", "her words" point at
     undecided: bool = False
+    absent: set[str] = field(default_factory=set)  # fields it says there is none of ("nothing written")
     injection: bool = False
     dates: list = field(default_factory=list)
 
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
-
-
-class Labeler:
-    """Maps a label or heading to a field id, reading the partner's and account's names as such."""
-
-    def __init__(self, cues: Cues, ents: Entities, lay: Layout | None = None) -> None:
-        self.cues = cues
-        self.ents = ents
-        self.lay = lay
-        named: list[tuple[str, str]] = []
-        for org, word in ((ents.partner, "partner"), (ents.account, "account"), (ents.ours, "our")):
-            named.extend((alias, word) for alias in (org.aliases if org else ()))
-        for p in ents.people:  # "Suggested next move for Hyun-woo": the seller's move
-            side = self._word(p)
-            if side:
-                named.extend((alias, side) for alias in p.aliases if alias not in ("I",))
-        self.subs = [(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), w)
-                     for a, w in sorted(named, key=lambda x: -len(x[0]))]
-        self.prefixes = re.compile(r"^(?:on|re|about|regarding|the|how i see|how we see|notes? on|our view of|my take"
-                                   r" on)\s+")
-
-    @staticmethod
-    def _word(p: Person | None) -> str | None:
-        if p is None:
-            return None
-        return "seller" if p.seller else "partner" if p.side == "partner" else None
-
-    def addressee(self, u: Unit | None) -> str | None:
-        """What "your" means in a message's labels: the seller's or the partner's, by whom it is to."""
-        if u is None or u.message is None or self.lay is None:
-            return None
-        to = self.lay.messages[u.message].to
-        words = {self._word(self.ents.people.find(name)) for name in to} - {None}
-        return words.pop() if len(words) == 1 else None
-
-    def field(self, label: str | None, unit: Unit | None = None) -> str | None:
-        if not label:
-            return None
-        text = re.sub(r"\([^)]*\)", " ", label)
-        for rx, word in self.subs:
-            text = rx.sub(word, text)
-        your = self.addressee(unit)
-        if your:  # "Your next move", "Next step for you"
-            text = re.sub(r"\b[Yy]our?\b", your, text)
-        text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
-        norm = re.sub(r"^\d+[.)]?\s*", "", _norm(text))
-        norm = self.prefixes.sub("", norm)
-        if norm in ("account", "partner", "our") and _norm(label) != norm:
-            return None  # a heading that only names the account or partner is a topic, not a field
-        fid = field_for_title(norm)
-        if fid:
-            return fid
-        for fid in FIELD_IDS:
-            labels = self.cues.fields[fid].labels
-            if labels is not None and labels.match(norm):
-                return fid
-        return None
+    def open_for(self, fid: str) -> bool:
+        """Whether this sentence leaves the field open: not decided, or there is none of it."""
+        return self.undecided or fid in self.absent
 
 
 class Scorer:
@@ -139,13 +92,14 @@ class Scorer:
             doc = self.lay.docs[u.doc]
             text = doc.text
             section = self.lay.units[u.section] if u.section is not None else None
-            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", _norm(self.lay.text(section)))))
+            in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", norm_label(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
             answers = self._answers_customer(i, out)
-            prev: Cand | None = None
+            prev = self._same_voice_before(i, out)
+            named_before: Cand | None = None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
@@ -154,12 +108,33 @@ class Scorer:
                 self._features(c, u, text, action_label)
                 # "He told her ...": a sentence opening on a pronoun right after one that names a customer
                 # person is about them too
-                if prev is not None and prev.features["customer_person"] and _PRONOUN_LEAD.match(c.text):
+                quoted_on = _ONLY_QUOTE.match(c.text) and prev is not None and prev.text.rstrip().endswith(":")
+                near = prev if prev is not None and prev.features["customer_person"] else named_before
+                if near is not None and near.features["customer_person"] and (
+                        (prev is near and (_PRONOUN_LEAD.match(c.text) or quoted_on)) or _SHE.search(c.text)):
+                    # ... and a quotation standing alone after "Her words, which I wrote down:" is theirs
                     c.features["customer_person"] = True
+                    c.refers = near.refers or near
+                if prev is not None and prev.features["account"] and _THEY_LEAD.match(c.text):
+                    c.features["account"] = True  # "Olmstead Clinics. They asked us for help with no-shows."
                 self._score(c)
                 out.append(c)
+                # "Their producer, Emi Saito. We worked together before she moved. She will take my call.":
+                # "she" two sentences on is still the customer person named
+                named_before = c if c.features["customer_person"] else (
+                    prev if prev is not None and prev.features["customer_person"] else None)
                 prev = c
         return out
+
+    def _same_voice_before(self, i: int, before: list[Cand]) -> Cand | None:
+        """The last sentence of the unit before, when the same speaker or writer goes on in this one: "he"
+        and "her words" there point back across the paragraph or caption break."""
+        if i == 0 or not before or before[-1].unit != i - 1:
+            return None
+        u, p = self.lay.units[i], self.lay.units[i - 1]
+        same = p.doc == u.doc and p.speaker == u.speaker and p.message == u.message and p.quoted == u.quoted
+        prose = ("text", "cue", "bullet")
+        return before[-1] if same and p.kind in prose and u.kind in prose else None
 
     def _answers_customer(self, i: int, before: list[Cand]) -> bool:
         """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do
@@ -198,6 +173,8 @@ class Scorer:
         c.dates = find_dates(text, c.start, c.end, anchor=anchor, today=self.today)
         f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
         f["url"] = bool(cues.patterns["url"].search(sent))
+        # a document named by its kind or its file: "the case study", "notes attached", "survey.xlsx"
+        f["artifact"] = bool(cues.any_of("artifacts").search(sent) or _FILE.search(sent) or _ATTACHED.search(sent))
         f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))
         f["dr_id"] = bool(re.search(r"\bDR-?\d{3,}\b", sent))
         f["question"] = sent.rstrip().endswith("?")
@@ -219,6 +196,9 @@ class Scorer:
             side = "ours"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
+        f["actor_unknown"] = c.actor == "unknown"
+        # "I'll own this one on our side", said by a speaker the notes name: a person
+        f["person"] = f["person"] or (isinstance(c.actor, Person) and c.actor_from == "speaker")
 
     def _score(self, c: Cand) -> None:
         f = c.features
@@ -228,6 +208,8 @@ class Scorer:
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
+            if fc.absent is not None and fc.absent.search(sent):
+                c.absent.add(fid)
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
             c.scores[fid] = cue + feat if ok else float("-inf")
 
@@ -272,9 +254,13 @@ class Scorer:
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
             return
-        if speaker is not None and re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
-            c.actor, c.actor_from = speaker, "speaker"
-            return
+        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
+            if speaker is not None:
+                c.actor, c.actor_from = speaker, "speaker"
+                return
+            if u.kind == "cue":  # a caption with no name: someone at the table, we cannot say who
+                c.actor, c.actor_from = "unknown", "speaker"
+                return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"

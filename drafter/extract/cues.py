@@ -22,6 +22,7 @@ class FieldCues:
     labels: re.Pattern[str] | None
     any_cue: re.Pattern[str] | None = None  # one pass to skip sentences no cue of the field touches
     names: re.Pattern[str] | None = None  # words that name the field ("what set this off", "registration")
+    absent: re.Pattern[str] | None = None  # words saying there is none ("nothing written", "no case study")
 
     def cue_score(self, text: str) -> float:
         if self.any_cue is None or not self.any_cue.search(text):
@@ -67,13 +68,16 @@ def load_cues(name: str = DEFAULT) -> Cues:
             labels=_alternation(labels[fid], whole=True) if fid in labels else None,
             any_cue=_alternation([p for p, _ in spec.get("cues", [])]) if spec.get("cues") else None,
             names=re.compile(spec["names"], re.I) if spec.get("names") else None,
+            absent=_alternation(spec["absent"]) if spec.get("absent") else None,
         )
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {
         name: _alternation(t[name]) for name in
-        ("seller_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
-         "sourced", "influenced", "priority", "deal_context", "intro", "topic_return", "artifacts")
+        ("seller_roles", "own_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
+         "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
+         "deal_context", "intro", "topic_return", "artifacts")
     }
+    patterns["events"] = re.compile(r"(?:" + "|".join(t["events"]) + r")\b", re.I)
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
     patterns["role_nouns"] = re.compile(r"\b(?:" + "|".join(t["role_nouns"]) + r")\b", re.I)
     patterns["staff_of"] = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:" + "|".join(t["staff"]) + r")\b", re.I)

@@ -56,7 +56,12 @@ _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NA
                            rf"(?P<rest>[^)\n]*)\)")
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
-                       rf"(?:at|with|for|from)[ \t]+(?P<org>{ORG})")
+                       rf"(?:at|with|from)[ \t]+(?P<org>{ORG})")
+# "..., AE for Kelvra": "for" names the organisation only where no "at" does ("head of partnerships for
+# Iberia at Azulejo" works at Azulejo)
+_APPOS_FOR = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+"
+                        rf"(?P<role>[a-z](?:(?![ \t](?:at|with|from)[ \t])[\w&/ -]){{2,60}}?)[ \t]+for[ \t]+"
+                        rf"(?P<org>{ORG})(?![\w&/ -]*[ \t](?:at|with|from)[ \t])")
 # "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
 _APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
                          rf"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
@@ -171,15 +176,27 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        side="ours" if ours else None, fact=(s + m.start(), s + m.end()), speaker=True)
         if p is not None and in_attendees:
             p.present = True
-    if in_attendees and not found_paren:
-        item = sent.strip()
+    # "Present: Ines Carvalho, head of partnerships at Azulejo; Tiago Ferraz, Azulejo account manager; ..."
+    for im in re.finditer(r"[^;]+", sent) if in_attendees else ():
+        item = im.group().strip()
+        brought = re.match(rf"(?i:from|for|at)[ \t]+(?P<org>{ORG})[ \t]*[,:][ \t]*", item)
+        if brought:  # "from Pricewell, Leonie Strauss and Nkechi Obi (AE)": the people it brought
+            for nm in re.finditer(NAME, item[brought.end():]):
+                found = people.by_name.get(nm.group())
+                if found is not None and brought.group("org") not in found.org_candidates:
+                    found.org_candidates.append(brought.group("org"))
+                    found.present = True
+            continue
+        if "(" in item and found_paren:
+            continue
         parts = [p for p in re.split(r",", item)]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
             role, orgs, ours = split_role_org(parts[1:], cues)
-            p = people.add(parts[0].strip(), u.doc, s + sent.index(parts[0].strip()), role=role,
+            at = s + im.start() + im.group().index(parts[0].strip())
+            p = people.add(parts[0].strip(), u.doc, at, role=role,
                            orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
-                           fact=(s, e))
+                           fact=(at, s + im.end()) if ";" in sent else (s, e))
             if p:
                 p.present = True
     for m in _ROLE_EQ_NAME.finditer(sent):
@@ -187,7 +204,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
-    for m in _APPOS_AT.finditer(sent):
+    for m in [*_APPOS_AT.finditer(sent), *_APPOS_FOR.finditer(sent)]:
         if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
                        fact=(s + m.start(), s + m.end()))
@@ -262,6 +279,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         p = people.find(u.speaker)
         if own and re.match(r"(?i:and|so|but|or|then|their|his|her|its|our|your|my)\b", own.group("role")):
             own = None  # "And their project director, Agnieszka Nowak, said ..." is about someone else
+        if own and re.match(rf",[ \t]+{_TITLE}{NAME}", sent[own.end("role"):]):
+            own = None  # "The director of estates, Siddharth Rao, said to me ..." names him, not the speaker
         if own and p and not p.role and len(own.group("role").split()) <= 5 and re.search(
                 r"\b(?:director|head|vp|manager|lead|chief|founder|ceo|cto|cio)\b", own.group("role"), re.I):
             p.role = own.group("role")

@@ -54,6 +54,10 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
         part = part.strip()
         if not part:
             continue
+        defined = re.fullmatch(rf"[A-Z][A-Za-z&]{{1,5}}[ \t]*=[ \t]*(?P<org>{ORG})", part)
+        if defined:  # "Henrik Aasland (SA = Sandvaer Automation, OT practice lead)": where he works
+            orgs.append(defined.group("org"))
+            continue
         at = re.match(rf"(?P<role>.*?\S)[ \t]+(?:@|at|with)[ \t]+(?P<org>{ORG})$", part)
         if at and role is None and cues.role_words.search(at.group("role")):
             role = at.group("role")  # "hospitality alliances mgr @ ALT"

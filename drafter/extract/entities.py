@@ -13,18 +13,14 @@ from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
+from drafter.extract.org_scores import event_orgs, score_account, score_partner, sourcing_orgs
 from drafter.extract.orgs import Org, map_mentions, org_candidates
 from drafter.extract.parties import meeting_parties, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
-from drafter.extract.structure import Layout, Unit, sentences
-
-_PARTNER_CUE = re.compile(
-    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns?"
-    r" (?:their|the)\b"
-    r"|\bhas sold\b|\bsupported\b|\bmanages? their\b|\bdeploys\b|\bconnects\b|\bmigrates\b|\bhandles\b|\bsi\b|\bmsp\b"
-    r"|\bintegrator\b|\bdid the\b|\bmarketplace\b|\bmktplace\b|\bcommit\b", re.I)
+from drafter.extract.structure import Layout
+from drafter.extract.turntaking import seller_turns
 
 
 @dataclass
@@ -58,169 +54,6 @@ class Entities:
         return set(org.aliases) if org else set()
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
-
-
-_SERVES = re.compile(r"\b(?:implemented|runs?|ran|has run|operated|operates|manages?|managed|built|hosts?|hosted|"
-                     r"supports?|supported|rolled out|deployed|migrated|did)\b")
-_WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?)\s+(?=[A-Z])")
-_PARTNER_WORDS = re.compile(r"\bpartner|\balliance|\bchannel\b|\breseller|\bqbr\b|\bpdm\b", re.I)
-_CUSTOMER_IS = re.compile(
-    r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:company|customer|payer|provider|fintech|bank|retailer|manufacturer|"
-    r"group|firm|business|organi[sz]ation|insurer|hospital|health system|agency|school|university|cooperative|"
-    r"utility|operator|brand|chain)\b", re.I)
-
-
-def _title_units(lay: Layout) -> set[int]:
-    """Each document's title: its first heading, or a short first line that reads like one."""
-    out: set[int] = set()
-    heading_seen: set[int] = set()
-    text_seen: set[int] = set()
-    for i, u in enumerate(lay.units):
-        if u.kind == "heading" and u.doc not in heading_seen:
-            heading_seen.add(u.doc)
-            out.add(i)
-        elif u.kind in ("text", "bullet", "row", "cue") and u.doc not in text_seen:
-            text_seen.add(u.doc)
-            if u.kind == "text" and u.end - u.start <= 140 and "\n" not in lay.docs[u.doc].text[u.start:u.end]:
-                out.add(i)
-    return out
-
-
-def _score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> dict[int, float]:
-    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
-    opp = cues.patterns["opportunity"]
-    account_label = cues.fields["account"].labels
-    priority = cues.any_of("priority")
-    other = cues.any_of("off_topic")
-
-    def add(found: list[Org], w: float) -> None:
-        for o in dict.fromkeys(found):
-            score[id(o)] = score.get(id(o), 0) + w
-
-    titles = _title_units(lay)
-    seen_sec: set[int] = set()
-    for i, u in enumerate(lay.units):
-        text = lay.docs[u.doc].text
-        unit_text = text[u.start:u.end]
-        if i in titles and not _PARTNER_WORDS.search(unit_text):
-            dash = re.search(r"\s[—–-]\s+(?=[A-Z])", unit_text)  # "Discovery Call Summary — MedFirst Health"
-            if dash:
-                after = ents.orgs_in(text, u.start + dash.end(), u.end)[:1]
-                if after and after[0].mentions and re.fullmatch(
-                        r"[\W\s]*", text[_mention_end(after[0], u.doc, u.start + dash.end()):u.end]):
-                    add(after, 1.5)
-        if i in titles or u.kind == "heading":
-            w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
-            add(ents.orgs_in(text, u.start, u.end)[:1], w)
-            if i in titles and not _PARTNER_WORDS.search(unit_text):
-                for m in _WITH.finditer(unit_text):
-                    add(ents.orgs_in(text, u.start + m.end(), u.end)[:1], 3.0)
-            if u.kind == "heading":
-                continue
-        if u.kind == "header" and (u.label or "").lower() == "subject":
-            add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
-            continue
-        if u.label and account_label and account_label.match(_norm(u.label)):
-            add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
-        sec = lay.units[u.section] if u.section is not None else None
-        is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
-        if is_profile and u.section is not None and u.section not in seen_sec:
-            seen_sec.add(u.section)  # "Customer Profile:" then "MedFirst Health is a healthcare payer ..."
-            add(ents.orgs_in(text, u.start, u.end)[:1], 4.0)
-        masked = _mask_people(text, u, ents)
-        unit_orgs = ents.orgs_in(masked, u.start, u.end)
-        opp_in_unit = False
-        spans = sentences(text, u.start, u.end)
-        for k, (s, e) in enumerate(spans):
-            found = ents.orgs_in(masked, s, e)
-            sent = text[s:e]
-            hit = other.search(sent)
-            if hit:
-                add(off_topic_orgs(ents, text, spans, k, hit.start(), hit.end()), -3.0)
-                continue
-            if opp.search(sent):
-                opp_in_unit = True
-                add(found, 3.0)
-            if priority.search(sent):
-                add(found, 2.0)
-            cm = _CUSTOMER_IS.search(sent)
-            if cm:
-                add(ents.orgs_in(masked, s, s + cm.start())[-1:], 1.5)
-            rel = _SERVES.search(sent)
-            if rel:  # "Tallis has run Fernhill's yard", "they run the estate for Penmore Water"
-                add(ents.orgs_in(masked, s + rel.end(), e)[:1], 1.0)
-        if opp_in_unit:
-            add(unit_orgs, 1.0)
-            if u.parent is not None:
-                parent = lay.units[u.parent]
-                add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
-        for p, _, _ in ents.people_in(text, u.start, u.end):
-            if p.side == "customer" and (p.org_candidates or p.org_hints):
-                add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
-    return score
-
-
-def _score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
-    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
-
-    def add(found: list[Org], w: float) -> None:
-        for o in dict.fromkeys(found):
-            score[id(o)] = score.get(id(o), 0) + w
-
-    titles = _title_units(lay)
-    partner_label = cues.fields["partner"].labels
-    labelled: set[int] = set()
-    for i, u in enumerate(lay.units):
-        text = lay.docs[u.doc].text
-        sec = lay.units[u.section] if u.section is not None else None
-        by_label = bool(u.label and partner_label is not None and partner_label.match(_norm(u.label)))
-        by_section = (sec is not None and u.section not in labelled and partner_label is not None
-                      and bool(partner_label.match(_norm(lay.text(sec)))))
-        if (by_label or by_section) and u.kind != "heading":
-            if by_section and not by_label and u.section is not None:
-                labelled.add(u.section)
-            start = u.body if by_label else u.start
-            add(ents.orgs_in(text, start, u.end)[:1], 5.0)  # "Partner: Vantage Integration Group — Tom Reyes"
-        if i in titles:
-            title = text[u.start:u.end]
-            found = ents.orgs_in(text, u.start, u.end)
-            m = _WITH.search(title)
-            if _PARTNER_WORDS.search(title):
-                add((ents.orgs_in(text, u.start + m.end(), u.end) if m else found)[:1], 4.0)
-            elif not m:
-                add(found[:1], 2.0)
-        for s, e in sentences(text, u.start, u.end):
-            sent = text[s:e]
-            for m in _PARTNER_CUE.finditer(sent):
-                near = [o for o in ents.orgs_in(text, max(s, s + m.start() - 40), min(e, s + m.end() + 40))]
-                add(near[:2], 0.75)
-    for p in ents.people:
-        org = resolve_org(p, ents)
-        if org:
-            w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
-            # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
-            add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
-    return score
-
-
-def _mention_end(org: Org, doc: int, start: int) -> int:
-    return min((b for d, a, b in org.mentions if d == doc and a >= start), default=start)
-
-
-def _mask_people(text: str, u: Unit, ents: Entities) -> str:
-    """The text with the descriptions of people blanked, so "(Jess Tran, SaaS mid-mkt)" names no account."""
-    spans = [(a, b) for p in ents.people for d, a, b in p.facts if d == u.doc and a < u.end and b > u.start]
-    if not spans:
-        return text
-    chars = list(text[u.start:u.end])
-    for a, b in spans:
-        for i in range(max(a, u.start), min(b, u.end)):
-            chars[i - u.start] = " "
-    return text[:u.start] + "".join(chars) + text[u.end:]
-
-
 def find_entities(lay: Layout, cues: Cues) -> Entities:
     """People, organisations, and the account, partner, our organisation and the seller."""
     people = find_people(lay, cues)
@@ -237,15 +70,21 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
         colleague.side = colleague.side or "ours"
     # our organisation: where the people marked as ours work
     ours_votes: dict[int, int] = {}
+    own_role = cues.any_of("own_roles")
     for p in people:
         org = resolve_org(p, ents)
-        if org and p.side == "ours":
+        if org and (p.side == "ours" or (p.side is None and p.role and own_role.search(p.role))):
             ours_votes[id(org)] = ours_votes.get(id(org), 0) + 1
     if ours_votes:
         ents.ours = next(o for o in orgs if id(o) == max(ours_votes, key=lambda k: ours_votes[k]))
     pool = [o for o in orgs if o is not ents.ours]
-    acc = _score_account(lay, ents, cues, pool)
-    par = _score_partner(lay, ents, pool, cues)
+    acc = score_account(lay, ents, cues, pool)
+    par = score_partner(lay, ents, pool, cues)
+    for o in sourcing_orgs(lay, ents, cues):  # who brings us the accounts is not one of them
+        acc[id(o)] = acc.get(id(o), 0.0) - 2.0
+    for o in event_orgs(lay, ents, cues):  # "since the Fabtech show": an event, neither party
+        acc[id(o)] = acc.get(id(o), 0.0) - 5.0
+        par[id(o)] = par.get(id(o), 0.0) - 5.0
     for o in meeting_parties(lay, ents, cues):  # "Skyreach Aero Services / us": the other side of the call
         if o in pool:
             par[id(o)] = par.get(id(o), 0.0) + 3.0
@@ -274,20 +113,5 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
         if unplaced and rest:
             ents.partner = max(rest, key=lambda o: par[id(o)])
     assign_sides(lay, ents, cues)
+    seller_turns(lay, ents, cues)
     return ents
-
-
-def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:
-    """The organisation an off-topic remark is about: the last one named before it in the sentence,
-    else in the sentence before, else the first one after it ("not a Kestrel account" names Kestrel
-    only to say the other one is not its account)."""
-    s, e = spans[k]
-    before = ents.orgs_in(text, s, s + a)
-    if before:
-        return before[-1:]
-    if k > 0:
-        prev = ents.orgs_in(text, *spans[k - 1])
-        if prev:
-            return prev[-1:]
-    return ents.orgs_in(text, s + b, e)[:1]
-

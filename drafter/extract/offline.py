@@ -19,6 +19,7 @@ from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
 from drafter.extract.grounding import evidences
+from drafter.extract.handoff import no_handoff
 from drafter.extract.propose import Proposal, Proposer
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
@@ -185,13 +186,15 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     scorer = Scorer(lay, ents, cue, Labeler(cue, ents, lay), anchors, today)
     prop = Proposer(lay, ents, cue, scorer, scorer.candidates())
     proposals: dict[str, Proposal] = {}
-    # a handoff is about an account: notes that name none (an internal meeting, a partner QBR with no
-    # co-sell nomination) support no field, whoever else they name
-    no_handoff = ents.account is None and not (prop.labeled("account") or Proposal()).pieces
+    # a handoff is about an account: notes that show there is none (an internal meeting, a partner QBR
+    # with no co-sell nomination) support no field, whoever else they name; an account merely not found
+    # leaves the other fields to what the notes say
+    unnamed = ents.account is None and not (prop.labeled("account") or Proposal()).pieces
+    nothing = unnamed and no_handoff(lay, ents, cue)
     for fid in FIELD_IDS:
-        if no_handoff:
+        if nothing:
             proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "no account found in the notes; " + (proposals[fid].note or "")
+            proposals[fid].note = "the notes hold no co-sell handoff; " + (proposals[fid].note or "")
         elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)

@@ -45,6 +45,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     stop = cues.stop_caps
     dates = set(cues.raw["text"]["months"]) | set(cues.raw["text"]["weekdays"])
     person_tokens = {t for p in people for t in p.name.split()} | {a for p in people for a in p.aliases}
+    # a family name that also names a firm ("Maria Lindqvist" of "Lindqvist Consulting")
+    surnames = {t for p in people for t in p.name.split()[1:]} - {p.first for p in people}
     orgs: dict[str, Org] = {}
     singles: dict[str, int] = {}
 
@@ -63,7 +65,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             inside = (0 < k < len(words) - 1 and bare.isupper() and len(bare) <= 4 and bool(out[-1])
                       and words[k + 1] not in stop and words[k + 1] not in person_tokens)
             suffix = k == len(words) - 1 and bare in suffixes and bool(out[-1])
-            if inside or suffix:
+            firm = (bare in surnames and k + 1 < len(words) and words[k + 1] not in person_tokens
+                    and words[k + 1] not in stop and (k == 0 or words[k - 1] not in person_tokens))
+            if inside or suffix or firm:
                 out[-1].append(w)
             elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
@@ -114,6 +118,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):
             for m in rx.finditer(text):
+                if re.search(r"['’]s\b", m.group("name")):
+                    continue  # "SA = TRWA's SCADA integrator" says what SA is to TRWA, not a name
                 for name in pieces(m.group("name"))[-1:]:
                     if name not in people.by_name:
                         orgs.setdefault(name, Org(name, {name})).aliases.add(m.group("abbr"))
@@ -144,6 +150,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             target.aliases |= orgs[n].aliases
         else:
             merged[n] = orgs[n]
+    _merge_variants(lay, merged, stop | person_tokens | suffixes)
     caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
     firsts: dict[str, int] = {}
     for o in merged.values():
@@ -151,8 +158,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     _merge_by_first_word(lay, merged, firsts, stop | person_tokens)
     for o in merged.values():
         first = o.name.split()[0]
-        if (first not in stop and first not in person_tokens and len(first) >= 3 and first[0].isupper()
-                and firsts[first] == 1):
+        if (first not in stop and (first not in person_tokens or first in surnames) and len(first) >= 3
+                and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
         ini = _initials(o.name)
         if len(ini) >= 2 and ini in caps:
@@ -165,6 +172,11 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s in named:
             score += min(2, sum(len(re.findall(rf"(?<![\w&]){re.escape(s)}(?![\w&])", d.text)) for d in lay.docs) - 1)
         if s not in taken and score >= 2:
+            owners = [o for o in merged.values() if s in o.name.split()[1:]]
+            if len(owners) == 1 and not any(re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", d.text)
+                                            for d in lay.docs):
+                owners[0].aliases.add(s)  # "you mentioned Greenmarket?" of Cooperativa Greenmarket Foods
+                continue
             merged.setdefault(s, Org(s, {s}))
     return merged
 
@@ -192,6 +204,73 @@ def _merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, 
                 del merged[o.name]
         main.aliases.add(first)
         firsts[first] = 1
+
+
+def _same_word(a: str, b: str) -> bool:
+    """"Co-op" and "Cooperative", "Vets" and "Veterinary", "Intl" and "International": one word written
+    short or long (the short one, less a plural s, begins the long one or abbreviates it letter by
+    letter); "Freight" and "Fresh", "Games" and "Gaming" are different words."""
+    x, y = re.sub(r"\W", "", a.lower()), re.sub(r"\W", "", b.lower())
+    short, long = sorted((x, y), key=len)
+    if short == long:
+        return True
+    if len(short) < 3 or short[0] != long[0]:
+        return False
+    stem = short[:-1] if short.endswith("s") and len(short) > 3 else short
+    if long.startswith(stem):
+        return True
+    rest = iter(long)
+    return len(short) <= 5 and all(ch in rest for ch in short)
+
+
+def _alone(lay: Layout, word: str) -> int:
+    """How often a word is written on its own, not inside a longer capitalised name."""
+    n = 0
+    for d in lay.docs:
+        for m in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w&])(?![ \t]+[{UPPER}])", d.text):
+            before = d.text[max(0, m.start() - 40):m.start()]
+            if not re.search(rf"[{UPPER}][\w'’&-]*[ \t]+$", before):
+                n += 1
+    return n
+
+
+def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str]) -> None:
+    """One organisation written several ways: "Kettle Creek Grain Co-op" and "Kettle Creek Grain
+    Cooperative", "Harrowgate Vets" and "Harrowgate Veterinary Group" (the same words, short or long,
+    the longer name adding trailing words), and "Grupo Hotelero Albufera" called by a word of its name
+    alone ("Albufera"), with "Albufera PMS" its system. Known by the longest name."""
+    by_length = sorted(merged.values(), key=lambda o: (-len(o.name), o.name))
+    for short in list(reversed(by_length)):
+        words = short.name.split()
+        if len(words) < 2 or short.name not in merged:
+            continue
+        for long in by_length:
+            lw = long.name.split()
+            if long is short or long.name not in merged or len(lw) < len(words) or len(long.name) <= len(short.name):
+                continue
+            same_start = lw[0] == words[0] and all(_same_word(a, b) for a, b in zip(words[1:], lw[1:], strict=False))
+            if same_start or lw[-len(words):] == words:  # ... or "Bahía Azul" ending "Pesquera Bahía Azul"
+                long.aliases |= short.aliases
+                del merged[short.name]
+                break
+    lasts: dict[str, list[Org]] = {}
+    heads: set[str] = set()
+    for o in merged.values():
+        words = o.name.split()
+        for w in dict.fromkeys(words[1:]):
+            if w not in stop and len(w) >= 4 and w[0].isupper():
+                lasts.setdefault(w, []).append(o)
+        if len(words) >= 2 and not all(w.isupper() for w in words[1:]):
+            heads.add(words[0])
+    for word, owners in lasts.items():
+        if len(owners) != 1 or word in merged or word in heads or _alone(lay, word) < 2:
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", d.text) for d in lay.docs):
+            continue  # a common word ("Water" of "Tri-River Water Authority", also written "water")
+        org = owners[0]
+        org.aliases.add(word)
+        for name in [n for n in merged if n.split()[0] == word and all(w.isupper() for w in n.split()[1:])]:
+            org.aliases |= merged.pop(name).aliases  # "Albufera PMS": the organisation's system
 
 
 def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | None, dict[str, Org]]:

@@ -14,9 +14,13 @@ from drafter.extract.assemble import Piece, fit
 from drafter.extract.candidates import Cand, Labeler, Scorer
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
+from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
-from drafter.extract.turns import antecedent, complement, referent
+from drafter.extract.turns import antecedent, complement, link_after, referent
+
+# a question asking whether any document exists: "A case study, a reference?", "Is there anything written?"
+_ANY = re.compile(r"^\W*(?:a|an|any|anything|something)\b|\b(?:is|was) there (?:anything|any)\b|\banything\b", re.I)
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -93,15 +97,15 @@ class Proposer:
         # and keeps only its decided statements
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
-            return any(c.undecided for c in cs) if self.lay.units[i].kind == "row" else cs[0].undecided
+            return any(c.open_for(fid) for c in cs) if self.lay.units[i].kind == "row" else cs[0].open_for(fid)
         decided = [i for i in units if not is_open(i)]
         if not decided:
-            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.undecided))
+            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
                 pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
-            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.undecided or self.cand_field(c) != fid}
+            open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.open_for(fid) or self.cand_field(c) != fid}
             pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
@@ -135,14 +139,23 @@ class Proposer:
             rest += max(0.0, q.cue_scores[fid])
         # each side stating its own part of a joint value, one turn after the other
         paired = 1.0 if fid == "value_prop" and complement(self.lay, self.by_unit, c, fid) is not None else 0.0
+        # the turn that answers a question naming the field ("Anything we can read on the Ember Tide work?")
+        if self._question_before(c.unit, fid, named=True) is not None:
+            paired += 1.0
         return c.scores[fid] + min(1.5, 0.5 * rest) + paired
+
+    def _open_answer(self, i: int, fid: str) -> bool:
+        """A turn answering a question that names the field, and opening by saying it is not known
+        ("What's the joint story?" / "Honestly, we haven't worked that out. I'm not sure yet whether ...")."""
+        first = self.by_unit.get(i, [None])[0]
+        return first is not None and first.open_for(fid) and self._question_before(i, fid, named=True) is not None
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold
         out = []
         for c in self.cands:
             other = self.cand_field(c)
-            if c.topic < 0 or (other is not None and other != fid):
+            if c.topic < 0 or (other is not None and other != fid) or self._open_answer(c.unit, fid):
                 continue
             if c.scores[fid] < th and self.context_score(c, fid) < th:
                 continue
@@ -153,9 +166,9 @@ class Proposer:
         ranked = self.eligible(fid)
         if not ranked:
             return None
-        if ranked[0].undecided:
+        if ranked[0].open_for(fid):
             return self.missing(fid, ranked[0])
-        ranked = [c for c in ranked if not c.undecided]
+        ranked = [c for c in ranked if not c.open_for(fid)]
         if not ranked:
             return None
         top = ranked[0]
@@ -194,7 +207,12 @@ class Proposer:
         doc = self.lay.units[top.unit].doc
         for c in self.cands:
             after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
-            if after and c.undecided and c.topic >= 0 and self.cand_field(c) in (None, fid) and names.search(c.text):
+            if not (after and c.open_for(fid) and c.topic >= 0 and self.cand_field(c) in (None, fid)):
+                continue
+            # it names the field, or answers a question that does ("What's the joint story?" / "Honestly, we
+            # haven't worked that out.")
+            asked = self._question_before(c.unit, fid, named=True) if c is self.by_unit[c.unit][0] else None
+            if names.search(c.text) or (asked is not None and names.search(asked.text)):
                 return c
         return None
 
@@ -217,19 +235,27 @@ class Proposer:
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
         ante = antecedent(self.lay, self.by_unit, c) if fid == "warm_path" else None
+        if fid == "trigger" and c.refers is not None and not c.refers.open_for(fid):
+            ante = c.refers  # whose words "Her words were: ..." are: the sentence that names her
         if fid == "evidence":  # "Dropping it in the chat: x.pdf" after the sentence that says what it is
             ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
+        link = link_after(self.lay, self.by_unit, c, self.cues.patterns["url"]) if fid == "evidence" else None
+        if link is not None:  # "We wrote a case study with them. Link coming." / "https://..."
+            out.append(Piece(self.lay.units[link.unit].doc, link.start, link.end, link.unit))
         for nb in (before, after):
-            if nb is None or nb.undecided:
+            if nb is None or nb.open_for(fid):
                 continue
             dated = nb.features.get("date") and (not c.features.get("date") or fid == "owner")
             if dated and fid == "owner" and nb.cue_scores[fid] <= 0 and any(
                     nb.scores[o] >= self.cues.fields[o].threshold for o in ("seller_move", "partner_move")):
                 dated = False  # "Tobias will send Joaquin the demo before the 15th" is his move, not the owner's date
             if fid in MOVES or fid == "warm_path":
-                keep = dated
+                # "I'll send Emi the intro email today ... I'll also send you their release slate by Monday":
+                # the same party's next commitment in the same turn
+                keep = dated or (fid != "owner" and nb.actor is c.actor and isinstance(c.actor, (Person, Org))
+                                 and nb.scores[fid] >= self.cues.fields[fid].threshold)
             else:  # a neighbour that says more about this field than about any other
                 own = nb.cue_scores[fid]
                 keep = own > 0 and own >= max(nb.cue_scores.values()) and not nb.features.get("question")
@@ -238,16 +264,22 @@ class Proposer:
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
 
-    def _question_before(self, i: int, fid: str) -> Cand | None:
-        """A question the previous speaker asked that this unit answers ("How warm is Carla?")."""
+    def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
+        """A question the previous speaker asked that this unit answers ("How warm is Carla?"); with
+        `named`, one that names the field ("What's the joint story?"). A question asking whether any
+        document exists ("A case study, a reference?") names none: it is no part of the evidence."""
         u = self.lay.units[i]
-        if i == 0 or u.speaker is None:
+        if i == 0:
             return None
         prev = self.lay.units[i - 1]
-        if prev.doc != u.doc or prev.speaker in (None, u.speaker):
+        # a question, then a turn by someone else; in a caption file without names, the next caption
+        unnamed = u.kind == "cue" and prev.kind == "cue" and None in (u.speaker, prev.speaker)
+        if prev.doc != u.doc or (not unnamed and (u.speaker is None or prev.speaker in (None, u.speaker))):
             return None
-        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and q.cue_scores[fid] > 0
-                 and not q.undecided]
+        names = self.cues.fields[fid].names
+        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and not q.undecided
+                 and (q.cue_scores[fid] > 0 if not named else names is not None and names.search(q.text))
+                 and not (fid == "evidence" and not named and _ANY.search(q.text))]
         return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
 
     # ---- assembling -------------------------------------------------------------------------------

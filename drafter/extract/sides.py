@@ -8,6 +8,7 @@ is to is the seller when it speaks of "your opportunity", "your named-account li
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
@@ -45,6 +46,11 @@ def resolve_org(p: Person, ents: Entities) -> Org | None:
             first = o.name.split()[0].lower()
             if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
                 return o
+    lead = re.match(r"[A-Z][A-Za-z0-9&]+(?=[ \t]+[a-z])", p.role or "")
+    if lead:  # "Mette Lund (SA acct mgr)": a role that opens with an organisation's short name
+        found = [o for o in ents.orgs_in(lead.group()) if lead.group() in o.aliases]
+        if found:
+            return found[0]
     return None
 
 
@@ -61,6 +67,19 @@ def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
         if any(u.message == i and not u.quoted and addressed.search(lay.text(u)) for u in lay.units):
             p.seller = True
             p.side = "ours"
+
+
+def _reported_customers(lay: Layout, ents: Entities, cues: Cues) -> None:
+    """Someone not at the table, placed nowhere, whose words the notes report ("The director of estates,
+    Siddharth Rao, said to me ...") speaks for the customer: in a co-sell, the outside voice is the buyer's."""
+    pattern = cues.raw["speakers"]["reported"]
+    for p in ents.people:
+        if p.side is not None or p.present or p.seller or resolve_org(p, ents) is not None:
+            continue
+        names = "|".join(re.escape(a) for a in sorted(p.aliases, key=len, reverse=True))
+        rx = re.compile(pattern.replace("{name}", f"(?:{names})"))
+        if any(rx.search(d.text) for d in lay.docs):
+            p.side = "customer"
 
 
 def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
@@ -99,6 +118,7 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
         mate = ents.people.find(p.colleague_of) if p.colleague_of else None
         if mate is not None and mate.side and p.side in (None, "ours") and mate.side != "customer":
             p.side = mate.side
+    _reported_customers(lay, ents, cues)
     _addressed_sellers(lay, ents, cues)
     sellers = [p for p in ents.people if p.seller]
     if sellers:

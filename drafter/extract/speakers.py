@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from drafter.extract.cues import Cues
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.sentences import sentences
+from drafter.extract.turntaking import answer_turns
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
@@ -39,6 +40,7 @@ class _Patterns:
     role_at: list[re.Pattern[str]]
     works_at: str
     our_role: str
+    role_plain: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -54,7 +56,7 @@ def patterns(cues: Cues) -> _Patterns:
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
             author_line=s["author_line"],
             role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
-            works_at=s["works_at"], our_role=s["our_role"])
+            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]))
     return _CACHE[cues.version]
 
 
@@ -90,14 +92,19 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 firsts.setdefault(m.group("name").split()[0], m.group("name"))
                 break
         else:
-            m = named.match(payload)
-            r = pat.role.match(payload[m.end("name"):]) if m else None
-            if m and r and not pat.not_self.search(r.group("role")):
-                u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
-                firsts.setdefault(m.group("name").split()[0], m.group("name"))
+            # "I'll start. Kofi Boateng, partner manager at Clearmanifest.": a name and a role opening one
+            # of the caption's first sentences
+            for a, _ in sentences(doc.text, u.start, u.end)[:2]:
+                m = named.match(doc.text[a:u.end])
+                r = pat.role.match(doc.text[m.end("name") + a:u.end]) if m else None
+                if m and r and not pat.not_self.search(r.group("role")) and cues.role_words.search(r.group("role")):
+                    u.speaker, u.speaker_at = m.group("name"), a + m.start("name")
+                    firsts.setdefault(m.group("name").split()[0], m.group("name"))
+                    break
     if not firsts:
         return
     alt = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    answer = dict(firsts)
     short = [_with(p, rf"(?:{alt})") for p in pat.intro]
     for u in open_cues:
         if u.speaker:
@@ -108,6 +115,7 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 u.speaker, u.speaker_len = firsts[m.group("name")], len(m.group("name"))
                 u.speaker_at = u.start + m.start("name")
                 break
+    answer_turns(units, doc.text, answer)
 
 
 def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Message], cues: Cues) -> None:
@@ -151,7 +159,8 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
             continue
         text = lay.docs[u.doc].text
         speaker = people.find(u.speaker) if u.speaker else None
-        for s, e in sentences(text, u.start, u.end):
+        spans = sentences(text, u.start, u.end)
+        for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             found = [m for rx in full for m in rx.finditer(sent)]
             m = named.match(sent)
@@ -168,6 +177,13 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
                     role, org = role_and_org(r.group("role"))
                     people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
                                fact=(s + m.start("name"), s + m.end("name") + r.end("role")))
+                elif not speaker.role and k + 1 < len(spans):
+                    # "This is Chidi Okafor from Volta Mechanical. I manage the controls practice, ..."
+                    a, b = spans[k + 1]
+                    plain = pat.role_plain.match(text, a, b)
+                    if plain:
+                        people.add(speaker.name, u.doc, role=plain.group("role"), speaker=True,
+                                   fact=(a, plain.end("role")))
             m = addressed.match(sent)
             if m:
                 other = people.find(m.group("name"))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from drafter.extract.cues import Cues
-from drafter.extract.entities import Entities, off_topic_orgs
+from drafter.extract.entities import Entities
+from drafter.extract.org_scores import off_topic_orgs
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout, Unit
 

@@ -55,6 +55,8 @@ def antecedent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand) -> Cand | N
     """The sentence before `c` that names the customer person `c` refers to as him or her: in its unit,
     else in the paragraphs just before it by the same writer or speaker ("... so I see Gareth most days."
     / "He eats lunch in the canteen on Thursdays")."""
+    if c.refers is not None:  # "She asked me to put her in touch", after the paragraph that names her
+        return None if c.refers.open_for("warm_path") else c.refers
     if c.features.get("customer_person") or not _HE.search(c.text):
         return None
     u = lay.units[c.unit]
@@ -76,14 +78,30 @@ _IT = re.compile(r"\b(?:it|this|that one|them)\b", re.I)
 
 def referent(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, things: re.Pattern[str]) -> Cand | None:
     """The sentence that says what `c`'s "it" is: the nearest one before it, in its unit or the turn
-    before, that names a thing (three sentences back at most), when `c` names none itself."""
-    if not _IT.search(c.text) or things.search(_FILE_NAME.sub(" ", c.text)):
+    before, that names a thing (three sentences back at most), when `c` names none itself. A link
+    posted on its own is such an "it" ("The recording of her talk is up ..." / "https://...")."""
+    bare = _FILE_NAME.sub(" ", c.text)
+    if not (_IT.search(c.text) or not re.search(r"\w", bare)) or things.search(bare):
         return None
     doc = lay.units[c.unit].doc
     earlier = [o for o in by_unit.get(c.unit, []) if o.start < c.start]
     if c.unit - 1 in by_unit and lay.units[c.unit - 1].doc == doc:
         earlier = by_unit[c.unit - 1] + earlier
     for o in list(reversed(earlier))[:3]:
-        if not o.undecided and o.topic >= 0 and things.search(o.text):
+        if not o.open_for("evidence") and o.topic >= 0 and things.search(o.text):
             return o
+    return None
+
+
+def link_after(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, url: re.Pattern[str]) -> Cand | None:
+    """A link the same speaker posts on its own right after the turn naming the document ("We wrote a
+    case study with them. Link coming." / "https://...")."""
+    u = lay.units[c.unit]
+    nxt = by_unit.get(c.unit + 1, [])
+    if len(nxt) != 1 or not c.features.get("artifact"):
+        return None
+    v = lay.units[c.unit + 1]
+    if v.doc == u.doc and v.speaker == u.speaker and nxt[0].features.get("url") and not re.search(
+            r"\w", url.sub(" ", nxt[0].text)):
+        return nxt[0]
     return None

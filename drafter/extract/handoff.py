@@ -1,0 +1,58 @@
+"""Whether notes hold a co-sell handoff at all.
+
+A handoff is about one customer account. Notes that name none support no field, but only when they
+say so or show it: an internal meeting ("no customers or partners involved"), a partner review with
+"Co-sell nominations: none this quarter", or notes where no customer organisation comes with anything
+a seller could act on (no opportunity record, no named-account list, no co-sell item). Failing to pick
+the account is not such evidence: then the fields the notes support are still proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.extract.cues import Cues
+from drafter.extract.entities import Entities
+from drafter.extract.structure import Layout
+
+
+def says_no_cosell(lay: Layout, cues: Cues) -> bool:
+    """The notes state there is nothing to hand off ("No new co-sell nominations this week")."""
+    none = cues.any_of("no_cosell")
+    heading = cues.any_of("cosell_heading")
+    for u in lay.units:
+        text = lay.text(u)
+        if none.search(text):
+            return True
+        sec = lay.units[u.section] if u.section is not None else None
+        # "## Co-sell nominations" then "- None this quarter."
+        if sec is not None and heading.search(lay.text(sec)) and re.match(r"\W*(?:none|nothing|no)\b", text, re.I):
+            return True
+    return False
+
+
+def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
+    """Some customer organisation comes with something a seller can act on: an opportunity record, a place
+    on a named-account list, a co-sell item; or, with a partner at the table, a need of its own ("Olmstead
+    Clinics. They asked us for help with no-shows.")."""
+    opp = cues.patterns["opportunity"]
+    tie = cues.any_of("priority")
+    need = cues.fields["trigger"]
+    others = [o for o in ents.orgs if o is not ents.partner and o is not ents.ours]
+    for i, u in enumerate(lay.units):
+        text = lay.text(u)
+        if opp.search(text):
+            return True
+        named = any(o in others for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
+        if not named and i > 0 and tie.search(text):  # "It's on my named list", after the turn naming it
+            prev = lay.units[i - 1]
+            named = prev.doc == u.doc and any(o in others for o in ents.orgs_in(lay.docs[prev.doc].text, prev.start,
+                                                                               prev.end))
+        if named and (tie.search(text) or (ents.partner is not None and need.cue_score(text) >= 2.0)):
+            return True
+    return False
+
+
+def no_handoff(lay: Layout, ents: Entities, cues: Cues) -> bool:
+    """Positive evidence that the notes hold no handoff: they say so, or nothing ties any customer to a seller."""
+    return says_no_cosell(lay, cues) or not customer_need(lay, ents, cues)

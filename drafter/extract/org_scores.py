@@ -1,0 +1,263 @@
+"""How strongly the notes make each organisation the account, or the partner.
+
+The account is the organisation the notes tie to an opportunity, an "Account:" label, a co-sell
+heading, the seller's list, or the customer the talk settles on; the partner is the organisation the
+notes treat as one (named in a partner meeting's title, with people at the table, reselling,
+implementing, running the customer's systems). `find_entities` picks the best pair of the two.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.extract.cues import Cues
+from drafter.extract.orgs import Org
+from drafter.extract.sides import resolve_org
+from drafter.extract.structure import Layout, Unit, sentences
+
+if TYPE_CHECKING:
+    from drafter.extract.entities import Entities
+
+_PARTNER_CUE = re.compile(
+    r"partnerships?|alliances?|\bpartner\b|\bresells?\b|\breseller\b|\bimplemented\b|\brollout\b|\bhas run\b|\bruns?"
+    r" (?:their|the)\b"
+    r"|\bhas sold\b|\bsupported\b|\bmanages? their\b|\bdeploys\b|\bconnects\b|\bmigrates\b|\bhandles\b|\bsi\b|\bmsp\b"
+    r"|\bintegrator\b|\bdid the\b|\bmarketplace\b|\bmktplace\b|\bcommit\b", re.I)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
+
+
+_SERVES = re.compile(r"\b(?:implemented|runs?|ran|has run|operated|operates|manages?|managed|built|hosts?|hosted|"
+                     r"supports?|supported|rolled out|deployed|migrated|did)\b")
+_WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?)\s+(?=[A-Z])")
+_PARTNER_WORDS = re.compile(r"\bpartner|\balliance|\bchannel\b|\breseller|\bqbr\b|\bpdm\b", re.I)
+_CUSTOMER_IS = re.compile(
+    r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:company|customer|payer|provider|fintech|bank|retailer|manufacturer|"
+    r"group|firm|business|organi[sz]ation|insurer|hospital|health system|agency|school|university|cooperative|"
+    r"utility|operator|brand|chain)\b", re.I)
+
+
+def _title_units(lay: Layout) -> set[int]:
+    """Each document's title: its first heading, or a short first line that reads like one."""
+    out: set[int] = set()
+    heading_seen: set[int] = set()
+    text_seen: set[int] = set()
+    for i, u in enumerate(lay.units):
+        if u.kind == "heading" and u.doc not in heading_seen:
+            heading_seen.add(u.doc)
+            out.add(i)
+        elif u.kind in ("text", "bullet", "row", "cue") and u.doc not in text_seen:
+            text_seen.add(u.doc)
+            if u.kind == "text" and u.end - u.start <= 140 and "\n" not in lay.docs[u.doc].text[u.start:u.end]:
+                out.add(i)
+    return out
+
+
+def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> dict[int, float]:
+    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
+    opp = cues.patterns["opportunity"]
+    account_label = cues.fields["account"].labels
+    priority = cues.any_of("priority")
+    other = cues.any_of("off_topic")
+    focus = cues.any_of("focus")
+
+    def add(found: list[Org], w: float) -> None:
+        for o in dict.fromkeys(found):
+            score[id(o)] = score.get(id(o), 0) + w
+
+    titles = _title_units(lay)
+    seen_sec: set[int] = set()
+    for i, u in enumerate(lay.units):
+        text = lay.docs[u.doc].text
+        unit_text = text[u.start:u.end]
+        if i in titles and not _PARTNER_WORDS.search(unit_text):
+            dash = re.search(r"\s[—–-]\s+(?=[A-Z])", unit_text)  # "Discovery Call Summary — MedFirst Health"
+            if dash:
+                after = ents.orgs_in(text, u.start + dash.end(), u.end)[:1]
+                if after and after[0].mentions and re.fullmatch(
+                        r"[\W\s]*", text[_mention_end(after[0], u.doc, u.start + dash.end()):u.end]):
+                    add(after, 1.5)
+        if i in titles or u.kind == "heading":
+            w = 4.0 if re.search(r"co[- ]?sell|nominat|opportunit|account|deal", unit_text, re.I) else 0.5
+            add(ents.orgs_in(text, u.start, u.end)[:1], w)
+            if i in titles and not _PARTNER_WORDS.search(unit_text):
+                for m in _WITH.finditer(unit_text):
+                    add(ents.orgs_in(text, u.start + m.end(), u.end)[:1], 3.0)
+            if u.kind == "heading":
+                continue
+        if u.kind == "header" and (u.label or "").lower() == "subject":
+            add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
+            continue
+        if u.label and account_label and account_label.match(_norm(u.label)):
+            add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
+        sec = lay.units[u.section] if u.section is not None else None
+        is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
+        if is_profile and u.section is not None and u.section not in seen_sec:
+            seen_sec.add(u.section)  # "Customer Profile:" then "MedFirst Health is a healthcare payer ..."
+            add(ents.orgs_in(text, u.start, u.end)[:1], 4.0)
+        masked = _mask_people(text, u, ents)
+        unit_orgs = ents.orgs_in(masked, u.start, u.end)
+        opp_in_unit = False
+        before = _brought_up(lay, ents, lay.units[i - 1]) if i > 0 and lay.units[i - 1].doc == u.doc else []
+        spans = sentences(text, u.start, u.end)
+        for k, (s, e) in enumerate(spans):
+            found = ents.orgs_in(masked, s, e)
+            sent = text[s:e]
+            hit = other.search(sent)
+            if hit:
+                add(off_topic_orgs(ents, text, spans, k, hit.start(), hit.end()), -3.0)
+                continue
+            if opp.search(sent):
+                opp_in_unit = True
+                add(found, 3.0)
+            if priority.search(sent):
+                # "Yes, Greenmarket Foods. We've run their forecasting." / "It's on my named list.": said of
+                # no one by name, the list ties the customer named last in the turn, or in the turn before
+                earlier = ents.orgs_in(masked, u.start, s)[-1:] if k else before
+                add(found or ([] if other.search(unit_text) else earlier), 2.0)
+            cm = _CUSTOMER_IS.search(sent)
+            if cm:
+                add(ents.orgs_in(masked, s, s + cm.start())[-1:], 1.5)
+            rel = _SERVES.search(sent)
+            if rel:  # "Tallis has run Fernhill's yard", "they run the estate for Penmore Water"
+                add(ents.orgs_in(masked, s + rel.end(), e)[:1], 1.0)
+        if opp_in_unit:
+            add(unit_orgs, 1.0)
+            if u.parent is not None:
+                parent = lay.units[u.parent]
+                add(ents.orgs_in(text, parent.start, parent.end)[:1], 3.0)
+            elif not unit_orgs:
+                # "Sakuragi Interactive. ... Samir, I think you already have them?" / "I do. OPP-91130":
+                # a record id given in reply ties the customer the turn before brought up
+                add(before, 3.0)
+        turn = focus.search(unit_text)
+        if turn:
+            # "And the other?", "What's the real one?", "<- main thing": the talk turns to the account,
+            # named with the words or just before them on the line, else in the next turn
+            at = u.start + turn.start()
+            marked = re.search(r"(?:<-+|←|[-–—:=(])[ \t]*$", text[max(u.start, at - 6):at])  # "TRWA <- main thing"
+            named = ents.orgs_in(masked, at, u.end)[:1] or (
+                ents.orgs_in(masked, u.start, at)[-1:] if marked else
+                _brought_up(lay, ents, lay.units[i + 1]) if i + 1 < len(lay.units) else [])
+            add(named[:1], 2.0)
+        for p, _, _ in ents.people_in(text, u.start, u.end):
+            if p.side == "customer" and (p.org_candidates or p.org_hints):
+                add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
+    return score
+
+
+def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
+    score: dict[int, float] = {id(o): min(2.0, 0.25 * len(o.mentions)) for o in orgs}
+
+    def add(found: list[Org], w: float) -> None:
+        for o in dict.fromkeys(found):
+            score[id(o)] = score.get(id(o), 0) + w
+
+    titles = _title_units(lay)
+    partner_label = cues.fields["partner"].labels
+    labelled: set[int] = set()
+    for i, u in enumerate(lay.units):
+        text = lay.docs[u.doc].text
+        sec = lay.units[u.section] if u.section is not None else None
+        by_label = bool(u.label and partner_label is not None and partner_label.match(_norm(u.label)))
+        by_section = (sec is not None and u.section not in labelled and partner_label is not None
+                      and bool(partner_label.match(_norm(lay.text(sec)))))
+        if (by_label or by_section) and u.kind != "heading":
+            if by_section and not by_label and u.section is not None:
+                labelled.add(u.section)
+            start = u.body if by_label else u.start
+            add(ents.orgs_in(text, start, u.end)[:1], 5.0)  # "Partner: Vantage Integration Group — Tom Reyes"
+        if i in titles:
+            title = text[u.start:u.end]
+            found = ents.orgs_in(text, u.start, u.end)
+            m = _WITH.search(title)
+            if _PARTNER_WORDS.search(title):
+                add((ents.orgs_in(text, u.start + m.end(), u.end) if m else found)[:1], 4.0)
+            elif not m:
+                add(found[:1], 2.0)
+        for s, e in sentences(text, u.start, u.end):
+            sent = text[s:e]
+            for m in _PARTNER_CUE.finditer(sent):
+                near = [o for o in ents.orgs_in(text, max(s, s + m.start() - 40), min(e, s + m.end() + 40))]
+                add(near[:2], 0.75)
+    for p in ents.people:
+        org = resolve_org(p, ents)
+        if org:
+            w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
+            # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
+            add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
+    for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
+        add([org], 2.0)
+    return score
+
+
+def event_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Names of events, not organisations at the table: "Seafood Expo", "VetTech Live", "the Fabtech
+    show" (a name ending in, or followed by, an event's kind). A badge scan there is no account."""
+    kinds = cues.any_of("events")
+    out: list[Org] = []
+    for o in ents.orgs:
+        last = o.name.split()[-1]
+        after = [lay.docs[d].text[b:b + 20] for d, _, b in o.mentions]
+        after = [re.sub(r"^['’]s\b", "", a).lstrip() for a in after]
+        if (" " in o.name and kinds.fullmatch(last)) or any(kinds.match(a) for a in after):
+            out.append(o)
+    return out
+
+
+def sourcing_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Organisations whose people say they bring us the accounts: in a co-sell call, the partner's side,
+    never the account."""
+    brings = cues.any_of("brings_accounts")
+    out: list[Org] = []
+    for u in lay.units:
+        speaker = ents.people.find(u.speaker) if u.speaker else None
+        org = resolve_org(speaker, ents) if speaker is not None else None
+        if org is not None and org not in out and brings.search(lay.text(u)):
+            out.append(org)
+    return out
+
+
+def _brought_up(lay: Layout, ents: Entities, u: Unit) -> list[Org]:
+    """The organisation a turn brings up: the first one it names by a full name (several words) or that
+    the notes name more than once, so "Osaka and Montreal" in passing is not it."""
+    text = lay.docs[u.doc].text
+    for o in ents.orgs_in(_mask_people(text, u, ents), u.start, u.end):
+        if " " in o.name or len(o.mentions) > 1:
+            return [o]
+    return []
+
+
+def _mention_end(org: Org, doc: int, start: int) -> int:
+    return min((b for d, a, b in org.mentions if d == doc and a >= start), default=start)
+
+
+def _mask_people(text: str, u: Unit, ents: Entities) -> str:
+    """The text with the descriptions of people blanked, so "(Jess Tran, SaaS mid-mkt)" names no account."""
+    spans = [(a, b) for p in ents.people for d, a, b in p.facts if d == u.doc and a < u.end and b > u.start]
+    if not spans:
+        return text
+    chars = list(text[u.start:u.end])
+    for a, b in spans:
+        for i in range(max(a, u.start), min(b, u.end)):
+            chars[i - u.start] = " "
+    return text[:u.start] + "".join(chars) + text[u.end:]
+
+
+def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:
+    """The organisation an off-topic remark is about: the last one named before it in the sentence,
+    else in the sentence before, else the first one after it ("not a Kestrel account" names Kestrel
+    only to say the other one is not its account)."""
+    s, e = spans[k]
+    before = ents.orgs_in(text, s, s + a)
+    if before:
+        return before[-1:]
+    if k > 0:
+        prev = ents.orgs_in(text, *spans[k - 1])
+        if prev:
+            return prev[-1:]
+    return ents.orgs_in(text, s + b, e)[:1]
+

@@ -1,0 +1,224 @@
+"""Which organisation is the account, which the partner, and whether the notes hold a handoff at all:
+names written several ways, descriptions in rough dumps, who speaks in a caption file without names,
+the customer the talk settles on after a distractor, and "no handoff" only on evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+
+def _draft(tmp_path, text, name="notes.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+def _srt(lines):
+    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{text}\n" for i, text in enumerate(lines, 1))
+
+
+def _vtt(turns):
+    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{who}: {text}\n"
+                                    for i, (who, text) in enumerate(turns, 1))
+
+
+def test_one_organisation_written_short_and_long_is_one_account(tmp_path):
+    packet = _draft(tmp_path, (
+        "Subject: Ashford Dairy Co-op - milk cooling alerts\n\n"
+        "Partner call with Fenmore Refrigeration, 4 March. Present: Ilse Brandt (alliances manager, Fenmore "
+        "Refrigeration), Tom Achebe (our AE, agriculture)\n\n"
+        "Ashford Dairy Cooperative is on Tom's named-account list and OPP-55120 is open from their RFI.\n"
+        "Fenmore Refrigeration has serviced the Ashford Dairy Co-op tanks since 2017.\n"))
+    assert packet.metadata["account"] == "Ashford Dairy Cooperative"
+    assert "OPP-55120" in packet.value("account")
+    assert "since 2017" in packet.value("why_partner")
+
+
+def test_a_group_called_by_its_last_word_and_its_system_by_initials_is_one_account(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call summary, 2 October. Present: Rui Lobo, head of alliances at Castelo Cloud; "
+        "Dana Kim (AE, hotels).\n\n"
+        "The main item was Hoteles Marisma Reunidos, a group of 12 hotels. Dana has OPP-70211 open for them. "
+        "Marisma runs Castelo's booking engine in every hotel, and Marisma CRS feeds it nightly.\n"
+        "Marisma is on Dana's named-account list.\n"))
+    assert packet.metadata["account"] == "Hoteles Marisma Reunidos"
+    assert "OPP-70211" in packet.value("account")
+
+
+def test_a_rough_dump_defines_the_partner_by_initials_inside_a_description(tmp_path):
+    packet = _draft(tmp_path, (
+        "pinecrest sync -- mon 3 nov -- rough notes\n\n"
+        "who: Oskar Lind (PI = Pinecrest Integration, plant automation lead), Sara Holm (PI acct mgr), "
+        "Maya Osei (AE utilities)\n\n"
+        "1) NWD <- main thing\n"
+        " - NWD = Northvale Water District. opp OPP-40022, stg 1, Maya's\n"
+        " - PI = NWD's controls integrator since 2015. did the HMI refresh at the east plant last yr\n"
+        " - ACTION Oskar: send the east plant network diagram to Maya by thu (6th)\n"))
+    assert "Oskar Lind" in packet.value("partner")
+    assert "controls integrator" in packet.value("why_partner")
+    assert "network diagram" in packet.value("partner_move")
+
+
+def test_attendees_split_at_semicolons_and_an_organisation_bringing_people(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call summary, Tuesday 7 October\n\n"
+        "Present: Lotte Jansen, head of partnerships for Benelux at Dijkstra Cloud; Pieter Bos, Dijkstra "
+        "account manager for Utrecht; from Quillon, Amara Diallo and Ben Ortiz (AE, Dutch retail).\n\n"
+        "Winkelhof Retail Group is on Ben's named-account list and OPP-31177 is open.\n"
+        "Dijkstra Cloud has hosted Winkelhof's order platform since 2020.\n"))
+    assert packet.metadata["partner"].startswith("Dijkstra")
+    assert "Lotte Jansen" in packet.value("partner")
+    assert packet.metadata["seller"] == "Ben Ortiz"
+
+
+def test_in_a_caption_file_without_names_the_aes_organisation_is_ours(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Can everyone hear me? Monday the 3rd of November.",
+        "I'll go first. Lena Fox, partner manager at Tallyforge.",
+        "Hi, this is Omar Haddad from Brightrail Systems. I run channel alliances for the Gulf.",
+        "And I'm Nadia Rahman, account executive for logistics at Tallyforge.",
+        "Omar, you wanted to talk about Dunecrest Shipping?",
+        "Yes. Dunecrest Shipping runs our yard system at both of their Jebel Ali depots.",
+        "Dunecrest Shipping is on my named list for H1; there's no opportunity yet.",
+    ]), "call.srt")
+    assert packet.metadata["partner"] == "Brightrail Systems"
+    assert "Omar Haddad" in packet.value("partner") and "run channel alliances" in packet.value("partner")
+    assert packet.metadata["seller"] == "Nadia Rahman"
+    assert "yard system" in packet.value("why_partner")  # the turn answering the question put to Omar
+
+
+def test_a_record_id_given_in_reply_ties_the_customer_the_turn_before_brought_up(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Ruth Obi", "Friday sync with Kestrelway, our partner. Idris, this is Chen Wei, our AE for media."),
+        ("Idris Kamara", "Hello Chen. I head up partnerships at Kestrelway Media Services."),
+        ("Idris Kamara", "Two names today. Hollis Pictures first: registered to another partner, so leave "
+                         "Hollis alone."),
+        ("Ruth Obi", "Agreed, we stay out of Hollis. And the other?"),
+        ("Idris Kamara", "Lanternfish Studios. Chen, I think you already have them?"),
+        ("Chen Wei", "I do. OPP-66120, stage one, from a trade show last spring."),
+        ("Idris Kamara", "Kestrelway has subtitled every Lanternfish release since 2018."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] == "Lanternfish Studios"
+    assert "OPP-66120" in packet.value("account")
+    assert "since 2018" in packet.value("why_partner")
+
+
+def test_an_account_not_found_leaves_the_rest_of_a_cosell_call_proposed(tmp_path):
+    # the customer is never named, only its record: no account to name, but the call is plainly a co-sell
+    # (a record id, a partner at the table, a move), so the fields it supports stand
+    packet = _draft(tmp_path, _vtt([
+        ("Ruth Obi", "Idris, this is Chen Wei, our AE for media."),
+        ("Idris Kamara", "Hello Chen. I head up partnerships at Kestrelway Media Services."),
+        ("Chen Wei", "The one I care about is OPP-66120, stage one, the studio from the trade show."),
+        ("Idris Kamara", "I'll send you their release calendar by Friday the 28th."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] is None
+    assert "Idris Kamara" in packet.value("partner")
+    assert "release calendar" in packet.value("partner_move")
+
+
+def test_notes_that_say_there_is_no_cosell_propose_nothing(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Quarterly review with Harlow Analytics\n\n"
+        "Attendees: Meera Shah (alliances lead, Harlow Analytics), Jon Berg (partner manager)\n\n"
+        "## Results\n- 7 deals closed with Harlow this quarter; OPP-10001 closed-won in May.\n\n"
+        "## Co-sell nominations\n- None this quarter. Meera will bring two to the next review.\n"), "qbr.md")
+    assert all(f.value is None for f in packet.fields.values())
+    assert "no co-sell handoff" in packet.fields["partner"].note
+
+
+def test_an_internal_meeting_with_no_customer_need_proposes_nothing(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Partner programme weekly\n\nPresent: Ana Ruiz (lead), Kai Sato, Lea Moreau\n\n"
+        "- The Corvel Foods case study with Birchline IT went live on the partner site.\n"
+        "- Kai will publish the new MDF form by Friday.\n"), "weekly.md")
+    assert all(f.value is None for f in packet.fields.values())
+
+
+def test_two_organisations_sharing_a_first_word_stay_two(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call with Dockline Integration, 4 March. Present: Ilse Brandt (alliances manager, Dockline "
+        "Integration), Tom Achebe (our AE, logistics)\n\n"
+        "Harbour Freight Lines is on Tom's named-account list and OPP-55120 is open from their RFI.\n"
+        "Dockline Integration has run the Harbour Freight Lines yard system since 2018.\n"
+        "Different account: Harbour Fresh Foods is registered to another partner, so we stay out.\n"))
+    assert packet.metadata["account"] == "Harbour Freight Lines"
+    assert "Fresh" not in packet.value("account")
+
+
+def test_a_partner_who_brings_the_accounts_and_a_customer_with_a_need_but_no_record(tmp_path):
+    # no opportunity id and no list: the partner at the table and the customer's own need make it a
+    # handoff; the organisation that "brings you the accounts" is the partner though the title names it
+    packet = _draft(tmp_path, (
+        "# Brightwave co-sell call, 3 March\n\n"
+        "Ruth Obi: Idris, this is Chen Wei, our AE for healthcare.\n"
+        "Idris Kamara: Hello Chen. I head up partnerships at Brightwave, so I'm the one who brings you the "
+        "accounts.\n"
+        "Chen Wei: Which one today?\n"
+        "Idris Kamara: Olmstead Clinics. They asked us for help with no-shows.\n"
+        "Chen Wei: Good. I'll book a discovery call with them next week.\n"
+        "Idris Kamara: I'll send you their clinic list by Friday.\n"
+        "Ruth Obi: Anything written on Olmstead?\n"
+        "Idris Kamara: Not yet.\n"
+        "Ruth Obi: Fine, I'll own this one. Chen, accept or decline by Monday the 10th.\n"), "call.md")
+    assert packet.metadata["account"] == "Olmstead Clinics" and packet.metadata["partner"] == "Brightwave"
+    assert "no-shows" in packet.value("trigger")
+    assert "clinic list" in packet.value("partner_move")
+    assert packet.fields["evidence"].value is None
+
+
+def test_a_list_said_of_it_ties_the_customer_the_turn_before_named(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Morning all, it's Tuesday the 4th of November.",
+        "Hi, I'm Sofia Brandt, partner manager at Veltrix.",
+        "And this is Kenji Mori from Harbourline Analytics. I look after our retail partnerships.",
+        "I'm Lucas Meyer, account executive for grocery at Veltrix.",
+        "Kenji, you mentioned Greenmarket?",
+        "Yes, Cooperativa Greenmarket Foods. We've run their demand forecasting since 2021, all 80 stores.",
+        "It's on my named list, no opportunity yet. Greenmarket Foods has been slow to reply.",
+        "Who do you know there, Kenji?",
+        "I see their supply chain director every month at the forecast review.",
+    ]), "call.srt")
+    assert packet.metadata["account"] == "Cooperativa Greenmarket Foods"
+    assert "named list" in packet.value("account")
+    assert "since 2021" in packet.value("why_partner")
+    assert "every month" in packet.value("warm_path")  # the caption answering the question put to Kenji
+
+
+def test_the_real_one_after_a_distractor_and_a_trade_show_in_the_record_sentence(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Hannah Weiss", "Okay, recording. Thursday the 6th of November, partner sync with Orrin Robotics."),
+        ("Hannah Weiss", "Dmitri, meet Carla Nunez, our AE for manufacturing."),
+        ("Dmitri Sokolov", "Hi Carla. I run partnerships at Orrin Robotics, we bring you the accounts."),
+        ("Dmitri Sokolov", "First, Baxter Castings. They want predictive maintenance, but Baxter is registered "
+                           "to Ironside Partners, DR-3310."),
+        ("Hannah Weiss", "Then Baxter is not ours. What's the real one?"),
+        ("Dmitri Sokolov", "Pellworth Plastics. Three plants in Ohio."),
+        ("Carla Nunez", "They're on my named-account list. OPP-88120 has been open since the Fabtech show."),
+        ("Dmitri Sokolov", "We installed all 40 robot cells at Pellworth in 2022 and we service them monthly."),
+        ("Hannah Weiss", "I'll own this. Carla, accept or decline by Monday the 10th."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] == "Pellworth Plastics" and packet.metadata["partner"] == "Orrin Robotics"
+    assert "OPP-88120" in packet.value("account")
+    assert "robot cells" in packet.value("why_partner")
+    assert "Hannah Weiss" in packet.value("owner") and "10th" in packet.value("owner")
+
+
+def test_a_firm_named_for_its_founder_is_an_organisation(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Lindqvist Consulting: Q3 business review\n\n"
+        "**Attendees:** Maria Lindqvist (managing partner, Lindqvist Consulting); Ayo Bankole (partner manager), "
+        "Ella Frost (AE, Nordics public sector)\n\n"
+        "## Co-sell nominations\n"
+        "| Account | Status | Note |\n|---|---|---|\n"
+        "| Vastra Hamnen Kommun | nominated | OPP-31990, stage 2, Ella's |\n\n"
+        "### Vastra Hamnen Kommun\n"
+        "- Lindqvist ran the kommun's case management migration in 2023 and still supports it.\n"), "qbr.md")
+    assert packet.metadata["partner"] == "Lindqvist Consulting"
+    assert "Maria Lindqvist" in packet.value("partner")
+    assert "migration in 2023" in packet.value("why_partner")

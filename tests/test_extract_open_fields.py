@@ -1,0 +1,120 @@
+"""Values the notes do not give: a document that does not exist, a question asking whether one does, a
+partner waiting on someone else's word, a joint offer nobody has worked out, the partner's history
+taken for the offer. Each stays missing, while the real statement next to it is kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+INTRO = [
+    ("Greta Lund", "Thanks both. Wednesday the 19th of November. Felix, this is Priya Nair, our AE for retail."),
+    ("Felix Moreau", "Hello Priya. I lead alliances at Corbel Systems."),
+    ("Priya Nair", "Bramwell Stores is on my named-account list and OPP-48110 is open from their RFP."),
+    ("Felix Moreau", "We run the point-of-sale estate in all 60 Bramwell stores since 2019."),
+]
+
+
+def _vtt(turns):
+    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}</v>\n"
+                                    for i, (who, text) in enumerate(turns, 1))
+
+
+def _draft(tmp_path, text, name="call.vtt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+def test_an_answer_saying_there_is_no_document_leaves_evidence_missing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "Anything written I can read first? A case study, a reference?"),
+        ("Felix Moreau", "Sorry, nothing we can share. Bramwell won't allow vendor case studies, so there's "
+                         "no write-up at all."),
+    ]))
+    assert packet.fields["evidence"].value is None
+
+
+def test_a_document_refused_in_a_bullet_is_no_evidence(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Corbel / us: weekly sync\n\nPresent: Felix Moreau (alliances lead, Corbel Systems), Priya Nair (AE)\n\n"
+        "## Bramwell Stores co-sell\n"
+        "- Bramwell Stores is on Priya's named-account list; OPP-48110 open.\n"
+        "- **Proof?** Priya asked for a reference or a write-up of the POS rollout. Felix: nothing public, "
+        "Bramwell's legal team has refused a case study twice.\n"), "sync.md")
+    assert packet.fields["evidence"].value is None
+
+
+def test_a_link_posted_alone_takes_the_sentence_naming_the_document(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "Is there anything published on the Bramwell work?"),
+        ("Felix Moreau", "Yes, we wrote a checkout rollout case study with them last year. Link coming."),
+        ("Felix Moreau", "https://corbel.example.com/stories/bramwell-checkout"),
+    ]))
+    evidence = packet.value("evidence")
+    assert "checkout rollout case study" in evidence and "https://corbel.example.com" in evidence
+
+
+def test_an_attached_document_named_in_the_text_is_evidence(tmp_path):
+    packet = _draft(tmp_path, (
+        "From: Felix Moreau <felix@corbel.example>\nTo: Priya Nair <priya@ourco.example>\n"
+        "Subject: Bramwell Stores\nDate: Mon, 17 Nov 2025 09:00:00 +0000\n\n"
+        "Priya,\n\nBramwell Stores is on your named-account list (OPP-48110). We run their point-of-sale "
+        "estate in all 60 stores.\n\nAttached is the 2024 till replacement summary we did for them.\n\n"
+        "Felix\n"), "thread.txt")
+    assert "till replacement summary" in packet.value("evidence")
+
+
+def test_a_partner_waiting_on_someone_elses_word_makes_no_move(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Greta Lund", "What can Corbel do before then? Any data for the demo?"),
+        ("Felix Moreau", "Not sure yet. I need to check with my director what we're allowed to share from the "
+                         "tills. I won't promise anything today."),
+    ]))
+    assert packet.fields["partner_move"].value is None
+
+
+def test_a_partner_move_said_to_be_undecided_later_is_missing(tmp_path):
+    packet = _draft(tmp_path, (
+        "Partner call summary, 19 November. Written up by Greta Lund (partner manager).\n\n"
+        "Present: Felix Moreau, head of alliances at Corbel Systems; Priya Nair (AE, retail).\n\n"
+        "Bramwell Stores is on Priya's named-account list and OPP-48110 is open.\n\n"
+        "Felix wants his architect, back on the 2nd, in the room before anyone proposes anything, and "
+        "Priya agreed.\n\n"
+        "What Corbel itself does before then is undecided.\n"), "summary.txt")
+    assert packet.fields["partner_move"].value is None
+    assert "undecided" in packet.fields["partner_move"].note
+
+
+def test_the_partners_next_commitment_in_the_same_turn_joins_its_move(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "I'll send their store manager the intro email today and copy you, Priya. I'll also "
+                         "send you the till fault log by Monday."),
+    ]))
+    move = packet.value("partner_move")
+    assert "intro email" in move and "till fault log" in move
+
+
+def test_a_joint_offer_left_open_in_answer_to_the_question_is_missing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "So our history there: Corbel installed the tills in 2019 and we maintain them."),
+        ("Greta Lund", "How would we pitch this together, Felix? What's the joint story?"),
+        ("Felix Moreau", "Honestly, we haven't thought that through. Not sure whether your analytics sits on "
+                         "our tills or beside them."),
+    ]))
+    assert packet.fields["value_prop"].value is None
+    assert "2019" in packet.value("why_partner")
+
+
+def test_working_together_years_ago_is_no_joint_offer(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Greta Lund", "Who do you know there, Felix?"),
+        ("Felix Moreau", "Their head of stores, Hana Sato. We worked together at Lindqvist Retail for six "
+                         "years before she moved to Bramwell. She will take a call from me any day."),
+    ]))
+    assert packet.fields["value_prop"].value is None
+    assert "Hana Sato" in packet.value("warm_path")

@@ -1,0 +1,117 @@
+"""Whose words a sentence carries: the customer's pain said without "said" or "told", "her words"
+across a caption or paragraph break, a voice reported from outside the table, who speaks an unnamed
+caption, and who owns the handoff when "I" says so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+INTRO = [
+    ("Greta Lund", "Thanks both. Wednesday the 19th of November. Felix, this is Priya Nair, our AE for retail."),
+    ("Felix Moreau", "Hello Priya. I lead alliances at Corbel Systems."),
+    ("Priya Nair", "Bramwell Stores is on my named-account list and OPP-48110 is open from their RFP."),
+]
+
+
+def _vtt(turns, voice_tags=True):
+    shape = "<v {who}>{text}</v>" if voice_tags else "{who}: {text}"
+    body = [shape.format(who=who, text=text) for who, text in turns]
+    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{line}\n"
+                                    for i, line in enumerate(body, 1))
+
+
+def _draft(tmp_path, text, name="call.vtt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+def test_her_words_in_the_next_caption_are_the_customers_trigger(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "What started this: their head of stores, Hana Sato, wrote to our service desk."),
+        ("Felix Moreau", "Her words were: \"We lose four thousand till hours a year to price overrides at "
+                         "the checkout.\""),
+    ], voice_tags=False))
+    trigger = packet.value("trigger")
+    assert "four thousand till hours" in trigger and "Hana Sato" in trigger
+
+
+def test_a_quotation_standing_alone_after_her_words_is_the_trigger(tmp_path):
+    packet = _draft(tmp_path, (
+        "From: Felix Moreau <felix@corbel.example>\nTo: Priya Nair <priya@ourco.example>\n"
+        "Subject: Bramwell Stores\nDate: Mon, 17 Nov 2025 09:00:00 +0000\n\n"
+        "Priya,\n\nBramwell Stores is on your named-account list (OPP-48110).\n\n"
+        "At RetailTech North last week I got talking to Hana Sato, head of stores at Bramwell Stores. Her "
+        "words, which I noted down:\n\n"
+        "\u201cOur store managers spend two hours every Monday fixing shelf labels by hand, and we still get "
+        "9 percent price complaints.\u201d\n\n"
+        "She asked me to put her in touch with whoever does the pricing.\n\nFelix\n\n"
+        "Felix Moreau | Alliances Lead | Corbel Systems\n"), "thread.txt")
+    assert "9 percent price complaints" in packet.value("trigger")
+    warm = packet.value("warm_path")
+    assert "Hana Sato" in warm and "put her in touch" in warm
+
+
+def test_a_voice_reported_from_outside_the_table_is_the_customers(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "The regional director, Tomasz Wolny, said to me last week, his words: &quot;Our "
+                         "energy bill went up forty percent and the board wants a plan by March.&quot;"),
+    ]))
+    trigger = packet.value("trigger")
+    assert "energy bill went up forty percent" in trigger
+    assert "regional director" not in (packet.value("partner") or "")  # his role, not the speaker's
+
+
+def test_she_two_sentences_after_the_customer_is_named_is_still_her(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "Who do you know there, Felix?"),
+        ("Felix Moreau", "Their head of stores, Hana Sato. I sat on a retail panel with her in 2022 and we "
+                         "kept in touch after she joined Bramwell. She gave me her card and picks up when I "
+                         "call."),
+    ]))
+    warm = packet.value("warm_path")
+    assert "Hana Sato" in warm and "card" in warm
+
+
+def test_owning_the_handoff_in_the_first_person_with_an_acceptance_window(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "I'll send Priya the till fault log by Friday the 21st."),
+        ("Greta Lund", "Great. I'll own this one on our side. Priya, please confirm you're taking it by "
+                       "Tuesday the 25th."),
+    ]))
+    owner = packet.value("owner")
+    assert "Greta Lund" in owner and "25th" in owner
+    assert "confirm you're taking it" not in (packet.value("seller_move") or "")
+
+
+def test_their_own_staff_is_no_owner(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We run their tills since 2019. I know their store estate better than some of their "
+                         "own managers."),
+    ]))
+    assert packet.fields["owner"].value is None
+
+
+def test_unnamed_captions_answering_a_named_turn_and_moves_without_a_speaker(tmp_path):
+    lines = [
+        "Good morning. Thursday the 20th of November.",
+        "I'll start. Greta Lund, partner manager at Quillon.",
+        "Hi, this is Felix Moreau from Corbel Systems. I lead alliances for the north.",
+        "And I'm Priya Nair, account executive for retail at Quillon.",
+        "Felix, you wanted to talk about Bramwell Stores?",
+        "Yes. Bramwell Stores runs our till software in all 60 stores, since 2019.",
+        "Bramwell Stores is on my named list for H1, no opportunity yet.",
+        "Then I'll request a pricing discovery call through their procurement portal this week.",
+        "And I'll export their weekly override counts and send them to you by Wednesday the 26th.",
+    ]
+    srt = "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{t}\n" for i, t in enumerate(lines, 1))
+    packet = _draft(tmp_path, srt, "call.srt")
+    assert packet.metadata["partner"] == "Corbel Systems" and packet.metadata["seller"] == "Priya Nair"
+    assert "till software" in packet.value("why_partner")
+    assert "discovery call" in packet.value("seller_move")
+    assert "override counts" in packet.value("partner_move")
