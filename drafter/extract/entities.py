@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
-from drafter.extract.org_scores import event_orgs, score_account, score_partner, sourcing_orgs
+from drafter.extract.org_scores import event_orgs, registrant_orgs, score_account, score_partner, sourcing_orgs
 from drafter.extract.orgs import Org, map_mentions, org_candidates
 from drafter.extract.parties import meeting_parties, serving_people
 from drafter.extract.people import People, Person
@@ -77,14 +77,14 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
             ours_votes[id(org)] = ours_votes.get(id(org), 0) + 1
     if ours_votes:
         ents.ours = next(o for o in orgs if id(o) == max(ours_votes, key=lambda k: ours_votes[k]))
-    pool = [o for o in orgs if o is not ents.ours]
+    events = event_orgs(lay, ents, cues)  # "since the Fabtech show", "Field day": an event, neither party
+    pool = [o for o in orgs if o is not ents.ours and o not in events]
     acc = score_account(lay, ents, cues, pool)
     par = score_partner(lay, ents, pool, cues)
     for o in sourcing_orgs(lay, ents, cues):  # who brings us the accounts is not one of them
         acc[id(o)] = acc.get(id(o), 0.0) - 2.0
-    for o in event_orgs(lay, ents, cues):  # "since the Fabtech show": an event, neither party
-        acc[id(o)] = acc.get(id(o), 0.0) - 5.0
-        par[id(o)] = par.get(id(o), 0.0) - 5.0
+    for o in registrant_orgs(lay, ents, cues):  # "reg'd by VetLink Partners": a channel of record
+        acc[id(o)] = acc.get(id(o), 0.0) - 4.0
     for o in meeting_parties(lay, ents, cues):  # "Skyreach Aero Services / us": the other side of the call
         if o in pool:
             par[id(o)] = par.get(id(o), 0.0) + 3.0

@@ -108,15 +108,16 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             sent = text[s:e]
             hit = other.search(sent)
             if hit:
-                add(off_topic_orgs(ents, text, spans, k, hit.start(), hit.end()), -3.0)
+                add(off_topic_orgs(ents, text, spans, k, hit.start(), hit.end(), cues.any_of("aside_around")), -3.0)
                 continue
+            # "Yes, Greenmarket Foods. We've run their forecasting." / "It's on my named list.", "Highveld
+            # Broadcasting Corporation. I've had OPP-59344 open since July.": a record or a list said of no
+            # one by name ties the customer named last in the turn, or in the turn before
+            earlier = ents.orgs_in(masked, u.start, s)[-1:] if k else before
             if opp.search(sent):
                 opp_in_unit = True
-                add(found, 3.0)
+                add(found or ([] if other.search(unit_text) or not k else earlier), 3.0)
             if priority.search(sent):
-                # "Yes, Greenmarket Foods. We've run their forecasting." / "It's on my named list.": said of
-                # no one by name, the list ties the customer named last in the turn, or in the turn before
-                earlier = ents.orgs_in(masked, u.start, s)[-1:] if k else before
                 add(found or ([] if other.search(unit_text) else earlier), 2.0)
             cm = _CUSTOMER_IS.search(sent)
             if cm:
@@ -221,6 +222,24 @@ def sourcing_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
     return out
 
 
+def registrant_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Organisations that hold a deal registration, or are our reseller or distributor ("Skyward IT, our
+    UK reseller, registered Kittiwake", "reg'd by VetLink Partners"): a channel of record, never the
+    account that is registered."""
+    if ents._org_rx is None:
+        return []
+    org = f"(?P<org>{ents._org_rx.pattern})"
+    rxs = [re.compile(p.replace("{org}", org)) for p in cues.raw["text"]["registrant"]]
+    out: list[Org] = []
+    for doc in lay.docs:
+        for rx in rxs:
+            for m in rx.finditer(doc.text):
+                found = ents._org_of.get(m.group("org"))
+                if found is not None and found not in out:
+                    out.append(found)
+    return out
+
+
 def _brought_up(lay: Layout, ents: Entities, u: Unit) -> list[Org]:
     """The organisation a turn brings up: the first one it names by a full name (several words) or that
     the notes name more than once, so "Osaka and Montreal" in passing is not it."""
@@ -247,17 +266,25 @@ def _mask_people(text: str, u: Unit, ents: Entities) -> str:
     return text[:u.start] + "".join(chars) + text[u.end:]
 
 
-def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int) -> list[Org]:
+def off_topic_orgs(ents: Entities, text: str, spans: list[tuple[int, int]], k: int, a: int, b: int,
+                   around: re.Pattern[str] | None = None) -> list[Org]:
     """The organisation an off-topic remark is about: the last one named before it in the sentence,
     else in the sentence before, else the first one after it ("not a Kestrel account" names Kestrel
-    only to say the other one is not its account)."""
+    only to say the other one is not its account). One the aside is placed around ("Before Valdora, one
+    housekeeping thing") is not it."""
     s, e = spans[k]
-    before = ents.orgs_in(text, s, s + a)
+
+    def named(x: int, y: int) -> list[Org]:
+        if ents._org_rx is None:
+            return []
+        return [ents._org_of[m.group()] for m in ents._org_rx.finditer(text, x, y)
+                if around is None or not around.search(text, max(x, m.start() - 12), m.start())]
+
+    before = named(s, s + a)
     if before:
         return before[-1:]
     if k > 0:
-        prev = ents.orgs_in(text, *spans[k - 1])
+        prev = named(*spans[k - 1])
         if prev:
             return prev[-1:]
-    return ents.orgs_in(text, s + b, e)[:1]
-
+    return named(s + b, e)[:1]

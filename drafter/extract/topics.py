@@ -43,7 +43,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
         for k, (s, e) in enumerate(spans):
             hit = off.search(text, s, e)
             if hit:
-                target = off_topic_orgs(ents, text, spans, k, hit.start() - s, hit.end() - s)
+                target = off_topic_orgs(ents, text, spans, k, hit.start() - s, hit.end() - s, cues.any_of("aside_around"))
                 if not target or target[0] is not acc:
                     own[i] = -3.0
                     break
