@@ -19,6 +19,7 @@ from drafter.extract.descriptions import (
     person_acts,
     split_role_org,
 )
+from drafter.extract.introductions import last_named, nicknames_and_holders, side_list
 from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN, UPPER
 from drafter.extract.people import People
 from drafter.extract.structure import Layout, Unit, sentences
@@ -142,8 +143,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
     cues = people.cues
     text = lay.docs[u.doc].text
     sent = text[s:e]
+    nicknames_and_holders(people, u, s, sent)
     if not _MAY_NAME.search(sent) and not (u.kind == "cue" and s == u.body):
         return  # every pattern below needs a capitalised name
+    listed = side_list(people, u, s, sent)  # "From Clearbrook: Nnamdi Eze, ..., and Paulina Wrobel ..."
     found_paren = False
     for m in _NAME_PAREN.finditer(sent):
         paren = m.group("paren")
@@ -158,8 +161,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         leading = leading_org(lead)
         if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):
             side = "customer"  # "Gareth Pryce-Jones (their VP Claims)", as "their CIO, Brendan Kowalski"
+        # the organisation labelling the list goes first: "**Quintal:** Joaquim Ferraz (head of hotel
+        # accounts, Iberia)" works at Quintal, in Iberia
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
-                       orgs=orgs + ([group_org] if group_org else []), side=side, fact=(s + m.start(), s + m.end()),
+                       orgs=([group_org] if group_org else []) + orgs, side=side, fact=(s + m.start(), s + m.end()),
                        hints=[leading] if leading else None)
         if p and in_attendees:
             p.present = True
@@ -177,7 +182,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         if p is not None and in_attendees:
             p.present = True
     # "Present: Ines Carvalho, head of partnerships at Azulejo; Tiago Ferraz, Azulejo account manager; ..."
-    for im in re.finditer(r"[^;]+", sent) if in_attendees else ():
+    for im in re.finditer(r"[^;\n]+", sent) if in_attendees else ():
         item = im.group().strip()
         brought = re.match(rf"(?i:from|for|at)[ \t]+(?P<org>{ORG})[ \t]*[,:][ \t]*", item)
         if brought:  # "from Pricewell, Leonie Strauss and Nkechi Obi (AE)": the people it brought
@@ -189,7 +194,13 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             continue
         if "(" in item and found_paren:
             continue
-        parts = [p for p in re.split(r",", item)]
+        # "Dmitri Sokolov - runs the vet practice group at Kettleby Systems (MSP, ~40 hospitals)": a name,
+        # a dash, what they do; the parenthesis says more about the organisation
+        bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)
+        parts = [p for p in re.split(r",", bare)]
+        head = re.split(r"[ \t]+[-–—][ \t]+", parts[0].strip(), maxsplit=1)
+        if len(head) == 2:
+            parts = [head[0], head[1], *parts[1:]]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
             role, orgs, ours = split_role_org(parts[1:], cues)
@@ -204,7 +215,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
-    for m in [*_APPOS_AT.finditer(sent), *_APPOS_FOR.finditer(sent)]:
+    for m in [*_APPOS_AT.finditer(sent), *([] if listed else _APPOS_FOR.finditer(sent))]:
         if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
                        fact=(s + m.start(), s + m.end()))
@@ -266,6 +277,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             at = s + m.end("name") - len(name)
             p = people.find(name) if name else None
             p = p or (people.add(name, u.doc, at) if " " in name else None)
+            if p is None and m.group("name") in ("He", "She") and m.start() == 0:
+                # "this is Dr Oluwaseun Adebayo. He heads up decentralized trials at Vantara Clinical."
+                p = last_named(people, text, u.start, s)
+                at = s + m.end("name")
             if p and m.group("org").split()[0] not in cues.stop_caps:
                 p.org_hints.append(m.group("org"))
                 p.facts.append((u.doc, at, s + m.end()))

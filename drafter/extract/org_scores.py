@@ -30,15 +30,8 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
 
 
-_SERVES = re.compile(r"\b(?:implemented|runs?|ran|has run|operated|operates|manages?|managed|built|hosts?|hosted|"
-                     r"supports?|supported|rolled out|deployed|migrated|did)\b")
 _WITH = re.compile(r"(?:\bwith|\bw/|\bfor|\bre:?)\s+(?=[A-Z])")
 _PARTNER_WORDS = re.compile(r"\bpartner|\balliance|\bchannel\b|\breseller|\bqbr\b|\bpdm\b", re.I)
-_CUSTOMER_IS = re.compile(
-    r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:company|customer|payer|provider|fintech|bank|retailer|manufacturer|"
-    r"group|firm|business|organi[sz]ation|insurer|hospital|health system|agency|school|university|cooperative|"
-    r"utility|operator|brand|chain)\b", re.I)
-
 
 def _title_units(lay: Layout) -> set[int]:
     """Each document's title: its first heading, or a short first line that reads like one."""
@@ -63,6 +56,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
     priority = cues.any_of("priority")
     other = cues.any_of("off_topic")
     focus = cues.any_of("focus")
+    # "Harrowgate is a regional property and casualty mutual": what customers are
+    customer_is = re.compile(r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:" + "|".join(cues.raw["text"]["customer_kinds"])
+                             + r")\b", re.I)
+    serving = cues.any_of("serving")
 
     def add(found: list[Org], w: float) -> None:
         for o in dict.fromkeys(found):
@@ -119,10 +116,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                 add(found or ([] if other.search(unit_text) or not k else earlier), 3.0)
             if priority.search(sent):
                 add(found or ([] if other.search(unit_text) else earlier), 2.0)
-            cm = _CUSTOMER_IS.search(sent)
+            cm = customer_is.search(sent)
             if cm:
                 add(ents.orgs_in(masked, s, s + cm.start())[-1:], 1.5)
-            rel = _SERVES.search(sent)
+            rel = serving.search(sent)
             if rel:  # "Tallis has run Fernhill's yard", "they run the estate for Penmore Water"
                 add(ents.orgs_in(masked, s + rel.end(), e)[:1], 1.0)
         if opp_in_unit:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
+from drafter.extract.introductions import account_holders
 from drafter.extract.orgs import Org
 from drafter.extract.parties import introducers, serving_people
 from drafter.extract.people import People, Person
@@ -109,6 +110,9 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
         for p in serving_people(lay, ents, cues):
             if p.side is None and not p.seller and resolve_org(p, ents) is None:
                 p.side, p.org = "partner", ents.partner.name
+    for p in account_holders(lay, ents, cues):  # "OPP-73318, stg 2, Fatima's.": who holds the account's record
+        p.seller = True
+        p.side = "ours"
     for u in lay.units:  # speakers no one placed elsewhere are at our table
         if u.kind == "cue" and u.speaker:
             p = ents.people.find(u.speaker)

@@ -1,0 +1,96 @@
+"""People introduced in running prose rather than in an attendee list.
+
+A recap says who came for whom in a sentence ("From Clearbrook: Nnamdi Eze, their client partner ...,
+and Paulina Wrobel from their innovation team. From us: me, Dev Malhotra ..."); a call introduces
+someone and goes on about them by pronoun ("this is Dr Oluwaseun Adebayo, everyone calls him Seun. He
+heads up decentralized trials at Vantara Clinical."); notes name the seller only as the one holding the
+opportunity ("OPP-73318, stg 2, Fatima's."). The wording lives in the cue file's [speakers] section.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.extract.cues import Cues
+from drafter.extract.names import NAME, ORG, TOKEN
+from drafter.extract.people import People, Person
+from drafter.extract.units import Layout, Unit
+
+if TYPE_CHECKING:
+    from drafter.extract.entities import Entities
+
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
+# "From Clearbrook: ...", "From us: ...": a sentence listing the people one side brought
+_FROM_SIDE = re.compile(rf"^(?:(?i:from|for)[ \t]+)(?P<side>(?i:us|our side|our team)\b|{ORG})[ \t]*:[ \t]*")
+_CACHE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if cues.version not in _CACHE:
+        s = cues.raw["speakers"]
+        alias = f"(?P<alias>{TOKEN})"
+        nick = re.compile(s["nickname"].replace("{name}", f"{_TITLE}(?P<name>{NAME})").replace("{alias}", alias))
+        holder = re.compile(s["opp_holder"].replace("{opp}", f"(?:{cues.raw['ids']['opportunity']})").replace("{alias}", alias))
+        _CACHE[cues.version] = (nick, holder)
+    return _CACHE[cues.version]
+
+
+def side_list(people: People, u: Unit, s: int, sent: str) -> bool:
+    """"From Clearbrook: Nnamdi Eze, ..., and Paulina Wrobel ...": everyone named came for that organisation
+    (or for us), whatever else the sentence says of them. Returns whether the sentence is such a list."""
+    m = _FROM_SIDE.match(sent)
+    if m is None or m.group("side").split()[0] in people.cues.stop_caps:
+        return False
+    ours = m.group("side").lower() in ("us", "our side", "our team")
+    for nm in re.finditer(NAME, sent[m.end():]):
+        at = s + m.end() + nm.start()
+        p = people.by_name.get(nm.group()) or people.add(nm.group(), u.doc, at)
+        if p is None:
+            continue
+        p.present = True
+        if ours:
+            p.side = p.side or "ours"
+        elif m.group("side") not in p.org_candidates:
+            p.org_candidates.insert(0, m.group("side"))  # before "their client partner for Harrowgate"
+    return True
+
+
+def last_named(people: People, text: str, start: int, end: int) -> Person | None:
+    """The person named last (by full name) in text[start:end]: whom a following "He"/"She" is about."""
+    found = None
+    for m in re.finditer(rf"{_TITLE}(?P<name>{NAME})", text[start:end]):
+        found = people.by_name.get(m.group("name")) or found
+    return found
+
+
+def nicknames_and_holders(people: People, u: Unit, s: int, sent: str) -> None:
+    """"everyone calls him Seun": an alias; "OPP-73318, stg 2, Fatima's.": a person known by a first name."""
+    nick, holder = _patterns(people.cues)
+    for m in nick.finditer(sent):
+        p = people.by_name.get(m.group("name")) or people.add(m.group("name"), u.doc, s + m.start("name"))
+        if p is not None and m.group("alias") not in people.cues.stop_caps:
+            p.aliases.add(m.group("alias"))
+    for m in holder.finditer(sent):
+        name = m.group("alias")
+        if name not in people.cues.stop_caps and people.find(name) is None:
+            people.add(name, u.doc, s + m.start("alias"), speaker=True)
+
+
+def account_holders(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
+    """People said to hold the account's opportunity ("GREENHOLLOW ..." / "- OPP-73318, stg 2, Fatima's."):
+    the seller. The line must be about the account: naming it, or under a heading or item that does."""
+    if ents.account is None:
+        return []
+    _, holder = _patterns(cues)
+    out: list[Person] = []
+    for u in lay.units:
+        text = lay.docs[u.doc].text
+        scope = [u] + [lay.units[x] for x in (u.parent, u.section) if x is not None]
+        if not any(ents.account in ents.orgs_in(text, v.start, v.end) for v in scope):
+            continue
+        for m in holder.finditer(text, u.start, u.end):
+            p = ents.people.find(m.group("alias"))
+            if p is not None and p not in out and p.side in (None, "ours"):
+                out.append(p)
+    return out
