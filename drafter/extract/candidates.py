@@ -20,7 +20,7 @@ from drafter.extract.topics import unit_topics
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
-            "customer_voice", "answers_customer")
+            "customer_voice", "answers_customer", "attendees")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 # quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
@@ -86,6 +86,7 @@ class Scorer:
     def candidates(self) -> list[Cand]:
         out: list[Cand] = []
         actions = self.cues.patterns["section_actions"]
+        attendees = self.cues.patterns["section_attendees"]
         for i, u in enumerate(self.lay.units):
             if u.kind in ("heading", "header"):
                 continue
@@ -94,6 +95,9 @@ class Scorer:
             section = self.lay.units[u.section] if u.section is not None else None
             in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", norm_label(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
+            # who was there ("ppl: Dmitri Sokolov - runs the vet practice group at Kettleby"): people described
+            listing = bool(section and attendees.match(norm_label(self.lay.text(section)))) or bool(
+                u.label and attendees.match(norm_label(u.label)))
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
@@ -105,6 +109,7 @@ class Scorer:
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
                 c.features["answers_customer"] = answers
+                c.features["attendees"] = listing
                 self._features(c, u, text, action_label)
                 # "He told her ...": a sentence opening on a pronoun right after one that names a customer
                 # person is about them too

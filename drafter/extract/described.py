@@ -207,7 +207,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             at = s + im.start() + im.group().index(parts[0].strip())
             p = people.add(parts[0].strip(), u.doc, at, role=role,
                            orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
-                           fact=(at, s + im.end()) if ";" in sent else (s, e))
+                           fact=(at, s + im.end()) if ";" in sent or "\n" in sent else (s, e))
             if p:
                 p.present = True
     for m in _ROLE_EQ_NAME.finditer(sent):

@@ -128,6 +128,16 @@ class People:
                 ps[0].aliases.add(first)
         if not texts:
             return
+        # "D. will get 90 days of data", "told D. no-shows": an initial standing for the one person whose
+        # first name starts with it
+        initials: dict[str, list[Person]] = {}
+        for p in self.by_name.values():
+            initials.setdefault(p.first[0], []).append(p)
+        for letter, ps in initials.items():
+            if len(ps) == 1 and letter.isupper():
+                short = re.compile(rf"(?<![\w.]){letter}\.(?=[ \t]+[a-z])")
+                if any(short.search(t) for t in texts):
+                    ps[0].aliases.add(f"{letter}.")
         owners: dict[str, list[Person]] = {}
         for p in self.by_name.values():
             for word in p.name.split()[1:]:

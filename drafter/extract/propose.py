@@ -157,6 +157,8 @@ class Proposer:
             other = self.cand_field(c)
             if c.topic < 0 or (other is not None and other != fid) or self._open_answer(c.unit, fid):
                 continue
+            if c.features.get("attendees") and fid != "account":
+                continue  # an attendee list describes people, not the account's story or anyone's move
             if c.scores[fid] < th and self.context_score(c, fid) < th:
                 continue
             out.append(c)
