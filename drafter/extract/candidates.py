@@ -31,6 +31,7 @@ _QUOTED_ANY = re.compile(rf"{_OPEN_Q}(?:(?!{_CLOSE_Q})[^\n]){{3,}}?{_CLOSE_Q}")
 _FILE = re.compile(r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|key|pages|numbers)\b", re.I)
 _ATTACHED = re.compile(r"\battach(?:ed|ment|ing)\b", re.I)
 _THEY_LEAD = re.compile(r"^(?:(?:and|so|but)[,]?\s+)?(?:they|their)\b", re.I)
+_IT = re.compile(r"\b(?:it|this one|that one)\b", re.I)
 _SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
 _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
@@ -122,6 +123,8 @@ class Scorer:
                     c.refers = near.refers or near
                 if prev is not None and prev.features["account"] and _THEY_LEAD.match(c.text):
                     c.features["account"] = True  # "Olmstead Clinics. They asked us for help with no-shows."
+                if prev is not None and prev.features["artifact"] and _IT.search(c.text):
+                    c.features["artifact"] = True  # "... section seven of the RFP. I'm putting it in our channel."
                 self._score(c)
                 out.append(c)
                 # "Their producer, Emi Saito. We worked together before she moved. She will take my call.":
