@@ -256,11 +256,15 @@ class Proposer:
             if fid in MOVES or fid == "warm_path":
                 # "I'll send Emi the intro email today ... I'll also send you their release slate by Monday":
                 # the same party's next commitment in the same turn
-                keep = dated or (fid != "owner" and nb.actor is c.actor and isinstance(c.actor, (Person, Org))
-                                 and nb.scores[fid] >= self.cues.fields[fid].threshold)
-            else:  # a neighbour that says more about this field than about any other
+                same = fid != "owner" and nb.actor is c.actor and isinstance(c.actor, (Person, Org))
+                # ... or what "it"/"her" stands for: "What I can do is send you an extract of the feeder map ...
+                # I'll have it to you by Friday the 16th", "Then I'll go through Lena. I'll call her this week"
+                back = nb is before and bool(self.cues.any_of("back_reference").search(c.text))
+                keep = dated or (same and (nb.scores[fid] >= self.cues.fields[fid].threshold or back))
+            else:  # a neighbour that says more about this field than about any other, or carries on the statement
                 own = nb.cue_scores[fid]
-                keep = own > 0 and own >= max(nb.cue_scores.values()) and not nb.features.get("question")
+                goes_on = nb is after and bool(self.cues.any_of("continuation").match(nb.text))
+                keep = (own > 0 and own >= max(nb.cue_scores.values()) or goes_on) and not nb.features.get("question")
             if keep or (fid == "warm_path" and nb.cue_scores[fid] > 0 and not nb.features.get("question")):
                 out.append(Piece(u.doc, nb.start, nb.end, c.unit))
         out.append(Piece(u.doc, start, c.end, c.unit))

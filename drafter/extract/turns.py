@@ -38,10 +38,13 @@ def complement(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str) -
     doc = lay.units[c.unit].doc
     best: Cand | None = None
     for i in range(c.unit - NEAR_TURNS, c.unit + NEAR_TURNS + 1):
-        if i == c.unit or i not in by_unit or lay.units[i].doc != doc:
+        if i not in by_unit or lay.units[i].doc != doc:
             continue
         for o in by_unit[i]:
-            if o.topic < 0 or o.undecided or o.cue_scores.get(fid, 0.0) <= 0 or side(o) in (None, mine):
+            # in the same turn, naming the other side's part is enough ("Our eConsent gives the patient ...
+            # Vantara's nurses go through it with them on the first home visit")
+            said = o.cue_scores.get(fid, 0.0) > 0 or (i == c.unit and o is not c)
+            if o.topic < 0 or o.undecided or not said or side(o) in (None, mine):
                 continue
             if best is None or o.scores[fid] > best.scores[fid]:
                 best = o
