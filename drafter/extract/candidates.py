@@ -121,6 +121,12 @@ class Scorer:
                     # ... and a quotation standing alone after "Her words, which I wrote down:" is theirs
                     c.features["customer_person"] = True
                     c.refers = near.refers or near
+                elif c.features["question"] and not c.features["customer_person"] and _SHE.search(c.text):
+                    # "How well do you know him?" asks about the customer person the turn before named
+                    asked = self._named_in_turn_before(i, out)
+                    if asked is not None:
+                        c.features["customer_person"] = True
+                        c.refers = asked.refers or asked
                 if prev is not None and prev.features["account"] and _THEY_LEAD.match(c.text):
                     c.features["account"] = True  # "Olmstead Clinics. They asked us for help with no-shows."
                 if prev is not None and prev.features["artifact"] and _IT.search(c.text):
@@ -143,6 +149,17 @@ class Scorer:
         same = p.doc == u.doc and p.speaker == u.speaker and p.message == u.message and p.quoted == u.quoted
         prose = ("text", "cue", "bullet")
         return before[-1] if same and p.kind in prose and u.kind in prose else None
+
+    def _named_in_turn_before(self, i: int, before: list[Cand]) -> Cand | None:
+        """The last sentence of the previous unit (whoever said it) that names a customer person."""
+        if i == 0 or self.lay.units[i - 1].doc != self.lay.units[i].doc:
+            return None
+        for c in reversed(before):
+            if c.unit != i - 1:
+                return None
+            if c.features["customer_person"] and not c.undecided:
+                return c
+        return None
 
     def _answers_customer(self, i: int, before: list[Cand]) -> bool:
         """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do

@@ -234,6 +234,9 @@ class Proposer:
         q = self._question_before(c.unit, fid)
         if q is not None:
             out.append(Piece(self.lay.units[q.unit].doc, q.start, q.end, q.unit))
+            if q.refers is not None and fid == "warm_path":  # whom "How well do you know him?" asks about
+                r = q.refers
+                out.append(Piece(self.lay.units[r.unit].doc, r.start, r.end, r.unit))
         if not any(a in text[start:c.end] for a in getattr(c.actor, "aliases", ())):
             out.extend(self._speaker_prefix(c, c.unit))
         ante = antecedent(self.lay, self.by_unit, c) if fid == "warm_path" else None
