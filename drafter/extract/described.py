@@ -100,6 +100,11 @@ def find_people(lay: Layout, cues: Cues) -> People:
                     p.domain = m.group("domain").lower()
                 if p:
                     p.present = True
+            bare = re.fullmatch(rf"[ \t]*(?P<name>{NAME})[ \t]*", text[u.body:u.end])
+            if bare and u.label.lower() == "from":  # "From: Zeynep Aksoy" in a pasted recap, no address
+                p = people.add(bare.group("name"), u.doc, u.body + bare.start("name"))
+                if p:
+                    p.present = True
             continue
         if u.kind == "heading":
             continue

@@ -76,7 +76,7 @@ class _Builder:
         text = self.doc.text
         pos = 0
         lines = text.split("\n")
-        in_header = False
+        in_header = early_from = False
         hidden = self._comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
             line_start = pos
@@ -95,7 +95,7 @@ class _Builder:
             if not stripped:
                 self.open = None
                 self.table_columns = None
-                in_header = False
+                in_header = early_from = False
                 continue
             indent = len(content) - len(content.lstrip())
             cstart = line_start + off + indent
@@ -103,8 +103,16 @@ class _Builder:
             body = text[cstart:cend]
             # email headers
             hm = _HEADER.match(body)
+            if hm and not in_header and hm.group(1).lower() != "from":
+                # "Subject: ... / To: ... / From: Zeynep Aksoy": a header block in any order is one message
+                sender = self._block_sender(lines, lineno, line_start)
+                if sender is not None:
+                    self._new_message(depth, *sender)
+                    in_header = early_from = True
             if hm and (in_header or (hm.group(1).lower() == "from" and self._next_is_header(lines, lineno))):
-                if hm.group(1).lower() == "from":
+                if hm.group(1).lower() == "from" and early_from:
+                    early_from = False
+                elif hm.group(1).lower() == "from":
                     self._new_message(depth, cstart + hm.start(2), hm.group(2))
                     in_header = True
                 elif hm.group(1).lower() in ("date", "sent") and self.msg_by_depth.get(depth) is not None:
@@ -201,6 +209,27 @@ class _Builder:
             if rest.strip():
                 return m.group(1).count(">") if m else 0
         return None
+
+    @staticmethod
+    def _block_sender(lines: list[str], lineno: int, line_start: int) -> tuple[int, str] | None:
+        """Where the From: value of the header block starting at line `lineno` (1-based) is, and the value:
+        a run of two or more header lines, in any order, one of them From:."""
+        pos = line_start
+        found = None
+        count = 0
+        for raw in lines[lineno - 1:]:
+            m = _QUOTE_MARK.match(raw)
+            off = m.end() if m else 0
+            rest = raw[off:]
+            hm = _HEADER.match(rest.strip())
+            if not hm:
+                break
+            count += 1
+            if hm.group(1).lower() == "from" and found is None:
+                lead = len(rest) - len(rest.lstrip())
+                found = (pos + off + lead + hm.start(2), hm.group(2))
+            pos += len(raw) + 1
+        return found if count >= 2 else None
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
