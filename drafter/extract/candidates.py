@@ -59,6 +59,7 @@ class Cand:
     actor: Person | Org | str | None = None  # a person, an organisation, or "ours" for an unnamed "we"
     actor_from: str | None = None  # "row", "label", "speaker", "subject"
     refers: Cand | None = None  # the sentence naming the customer person its "she", "her words" point at
+    accepts: Cand | None = None  # the dated invitation of the turn before that its turn accepts
     undecided: bool = False
     absent: set[str] = field(default_factory=set)  # fields it says there is none of ("nothing written")
     injection: bool = False
@@ -105,6 +106,7 @@ class Scorer:
             answers = self._answers_customer(i, out)
             prev = self._same_voice_before(i, out)
             named_before: Cand | None = None
+            accepted = self._accepted(i, out, text[spans[0][0]:spans[0][1]]) if spans else None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
@@ -112,6 +114,10 @@ class Scorer:
                 c.features["answers_customer"] = answers
                 c.features["attendees"] = listing
                 self._features(c, u, text, action_label)
+                if accepted is not None and s == spans[0][0] and c.features["date"]:
+                    accepted = None  # "Tuesday the 18th works for me": the acceptance says its own date
+                if accepted is not None and not c.features["date"]:
+                    c.features["date"], c.accepts = True, accepted  # "I'll be there. I'll bring the demo"
                 # "He told her ...": a sentence opening on a pronoun right after one that names a customer
                 # person is about them too
                 quoted_on = _ONLY_QUOTE.match(c.text) and prev is not None and prev.text.rstrip().endswith(":")
@@ -149,6 +155,18 @@ class Scorer:
         same = p.doc == u.doc and p.speaker == u.speaker and p.message == u.message and p.quoted == u.quoted
         prose = ("text", "cue", "bullet")
         return before[-1] if same and p.kind in prose and u.kind in prose else None
+
+    def _accepted(self, i: int, before: list[Cand], first: str) -> Cand | None:
+        """The dated sentence of the turn before that this turn opens by accepting ("Come next Tuesday, the
+        17th" / "I'll be there."), said by someone else."""
+        u = self.lay.units[i]
+        if i == 0 or u.kind != "cue" or not self.cues.any_of("accepts").match(first):
+            return None
+        p = self.lay.units[i - 1]
+        if p.doc != u.doc or (p.speaker is not None and p.speaker == u.speaker):
+            return None
+        dated = [c for c in before if c.unit == i - 1 and c.features["date"] and not c.undecided]
+        return dated[-1] if dated else None
 
     def _named_in_turn_before(self, i: int, before: list[Cand]) -> Cand | None:
         """The last sentence of the previous unit (whoever said it) that names a customer person."""

@@ -15,7 +15,7 @@ from drafter.extract.cues import Cues
 from drafter.extract.described import find_people
 from drafter.extract.org_scores import event_orgs, registrant_orgs, score_account, score_partner, sourcing_orgs
 from drafter.extract.orgs import Org, map_mentions, org_candidates
-from drafter.extract.parties import meeting_parties, serving_people
+from drafter.extract.parties import meeting_parties, partner_turns, serving_people
 from drafter.extract.people import People, Person
 from drafter.extract.sides import assign_sides, internal_people, resolve_org
 from drafter.extract.speakers import describe_speakers
@@ -114,4 +114,5 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
             ents.partner = max(rest, key=lambda o: par[id(o)])
     assign_sides(lay, ents, cues)
     seller_turns(lay, ents, cues)
+    partner_turns(lay, ents, cues)
     return ents

@@ -52,12 +52,17 @@ def _serves(cues: Cues, who: str, account: Org) -> re.Pattern[str]:
     return re.compile(cues.raw["speakers"]["serves"].replace("{who}", who).replace("{account}", f"(?:{names})"))
 
 
+def serves_account(cues: Cues, account: Org) -> re.Pattern[str]:
+    """"We"/"our engineers" running or sitting in something of the account's."""
+    return _serves(cues, r"[Ww]e|[Oo]ur[ \t]+[\w-]+(?:[ \t]+[\w-]+)?", account)
+
+
 def serving_people(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
     """People whose words say their side runs or sits in something of the account's: a speaker saying
     "we"/"our engineers", or the notes saying it of them by name ("Björn's team does ...")."""
     if ents.account is None:
         return []
-    we = _serves(cues, r"[Ww]e|[Oo]ur[ \t]+[\w-]+(?:[ \t]+[\w-]+)?", ents.account)
+    we = serves_account(cues, ents.account)
     aliases = sorted({a for p in ents.people for a in p.aliases if len(a) >= 3}, key=len, reverse=True)
     named = _serves(cues, "|".join(re.escape(a) + r"(?:['’]s[ \t]+[\w-]+)?" for a in aliases),
                     ents.account) if aliases else None
@@ -99,3 +104,20 @@ def introducers(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
                     and head.side is None and head not in out):
                 out.append(head)
     return out
+
+
+def partner_turns(lay: Layout, ents: Entities, cues: Cues) -> None:
+    """An unnamed caption whose speaker's side serves the account or claims it as a customer ("We did the BIM
+    coordination on Delgado-Hart's last two jobs", "Baltic Gateway runs our TMS") is the partner's person
+    speaking, when one person at the table speaks for the partner."""
+    speakers = [p for p in ents.people if p.side == "partner" and p.present]
+    if len(speakers) != 1 or ents.account is None:
+        return
+    names = "|".join(re.escape(a) for a in sorted(ents.account.aliases, key=len, reverse=True))
+    claim = re.compile(cues.raw["speakers"]["claims_account"].replace("{account}", f"(?:{names})"))
+    we = serves_account(cues, ents.account)
+    for u in lay.units:
+        if u.kind == "cue" and not u.speaker and lay.docs[u.doc].segments:
+            own = _QUOTED.sub(lambda m: " " * len(m.group()), lay.text(u))  # the customer's "we" is theirs
+            if we.search(own) or claim.search(own):
+                u.speaker = speakers[0].name

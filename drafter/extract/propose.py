@@ -246,6 +246,9 @@ class Proposer:
             ante = referent(self.lay, self.by_unit, c, self.cues.any_of("artifacts"))
         if ante is not None:
             out.append(Piece(u.doc, ante.start, ante.end, c.unit))
+        if c.accepts is not None and fid in MOVES:  # the invitation "I'll be there" accepts
+            a = c.accepts
+            out.append(Piece(self.lay.units[a.unit].doc, a.start, a.end, a.unit))
         link = link_after(self.lay, self.by_unit, c, self.cues.patterns["url"]) if fid == "evidence" else None
         if link is not None:  # "We wrote a case study with them. Link coming." / "https://..."
             out.append(Piece(self.lay.units[link.unit].doc, link.start, link.end, link.unit))

@@ -51,3 +51,4 @@ def seller_turns(lay: Layout, ents: Entities, cues: Cues) -> None:
     for u in lay.units:
         if u.kind == "cue" and not u.speaker and lay.docs[u.doc].segments and mine.search(lay.text(u)):
             u.speaker = ents.seller.name
+
