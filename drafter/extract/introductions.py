@@ -31,7 +31,8 @@ def _patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
         s = cues.raw["speakers"]
         alias = f"(?P<alias>{TOKEN})"
         nick = re.compile(s["nickname"].replace("{name}", f"{_TITLE}(?P<name>{NAME})").replace("{alias}", alias))
-        holder = re.compile(s["opp_holder"].replace("{opp}", f"(?:{cues.raw['ids']['opportunity']})").replace("{alias}", alias))
+        opp = f"(?:{cues.raw['ids']['opportunity']})"
+        holder = re.compile(s["opp_holder"].replace("{opp}", opp).replace("{alias}", alias))
         _CACHE[cues.version] = (nick, holder)
     return _CACHE[cues.version]
 

@@ -24,6 +24,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     topic = [0.0] * n
     acc = ents.account
     off = cues.any_of("off_topic")
+    around = cues.any_of("aside_around")
     deal = cues.any_of("deal_context")
     generic = cues.patterns["section_generic"]
     others = [o for o in ents.orgs if o not in (ents.account, ents.partner, ents.ours) and " " in o.name]
@@ -43,7 +44,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
         for k, (s, e) in enumerate(spans):
             hit = off.search(text, s, e)
             if hit:
-                target = off_topic_orgs(ents, text, spans, k, hit.start() - s, hit.end() - s, cues.any_of("aside_around"))
+                target = off_topic_orgs(ents, text, spans, k, hit.start() - s, hit.end() - s, around)
                 if not target or target[0] is not acc:
                     own[i] = -3.0
                     break
