@@ -222,3 +222,75 @@ def test_a_firm_named_for_its_founder_is_an_organisation(tmp_path):
     assert packet.metadata["partner"] == "Lindqvist Consulting"
     assert "Maria Lindqvist" in packet.value("partner")
     assert "migration in 2023" in packet.value("why_partner")
+
+
+def test_the_organisation_holding_a_registration_is_never_the_account(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Ama Owusu", "Morning. Olga, this is Sam, our AE for food plants."),
+        ("Olga Petrenko", "Hi Sam. I lead alliances at Brightmoor Controls."),
+        ("Ama Owusu", "Before Carrow, one thing. Tessel Automation, our distributor, registered Sable Mills in"
+                      " March, DR-4471, and Tessel works OPP-61002 with them. So that one is Tessel's."),
+        ("Sam Okoro", "Carrow Bakeries. OPP-61340 is open, stage one."),
+        ("Olga Petrenko", "We have maintained the Carrow ovens since 2018."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] == "Carrow Bakeries"
+    assert "OPP-61340" in packet.value("account")
+
+
+def test_a_record_id_later_in_a_turn_ties_the_customer_named_at_its_start(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "[Nadia Haddad] Morning both. Rui, this is Kofi, he covers logistics for us.",
+        "[Rui Faria] I'm Rui, alliances lead at Portolan Systems.",
+        "[Kofi Mensah] Tagus Freight first. We lost Tagus in April, they signed with another vendor.",
+        "[Nadia Haddad] So, Lisbon Cold Chain.",
+        "[Kofi Mensah] Lisbon Cold Chain Logistics. I've had OPP-70512 open since May, stage one.",
+        "[Rui Faria] We run the warehouse scanners for Lisbon Cold Chain since 2021.",
+    ]), "call.srt")
+    assert packet.metadata["account"] == "Lisbon Cold Chain Logistics"
+    assert "OPP-70512" in packet.value("account")
+    assert packet.metadata["seller"] == "Kofi Mensah"  # "I've had OPP-70512 open": who holds the record
+
+
+def test_an_aside_placed_before_the_account_is_not_about_it(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Ines Duarte", "Before Norrvik Harbour, one housekeeping thing: Baltic Reefer is registered to Kestrel"
+                        " Trading, so leave it."),
+        ("Jonas Ek", "Fine. On Norrvik Harbour, I've got OPP-55871 open from their inbound in May."),
+        ("Mara Holm", "I'm partner manager at Fjordline Systems. We run the gate cameras at Norrvik Harbour."),
+        ("Jonas Ek", "That's Norrvik's data, not ours, so I'll ask before I use it."),
+    ]), "call.vtt")
+    assert packet.metadata["account"] == "Norrvik Harbour"
+    assert "OPP-55871" in packet.value("account")
+
+
+def test_of_several_records_the_one_marked_co_sell_is_the_accounts(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Halvard Mining: account plan\n\n"
+        "## Open opportunities\n"
+        "| Opp | Name | Stage | Close | Notes |\n|---|---|---|---|---|\n"
+        "| OPP-30110 | Licence renewal | 4 | 30 Jun | Procurement wants a discount |\n"
+        "| OPP-30244 | Conveyor monitoring | 1 | Q2 FY26 | Co-sell, see below |\n\n"
+        "## People\n- Mia Roos, head of processing. Signs the renewal.\n\n"
+        "## Co-sell: Ridgeway Services\n\n"
+        "**Partner and contact.** Ridgeway Services. Anke Vos, their contracts manager for Halvard.\n\n"
+        "**Why Ridgeway.** Ridgeway has maintained Halvard's conveyors since 2019.\n\n"
+        "**Conflict and registration.** Checked on 2 June: no deal registration on Halvard or on OPP-30244.\n"),
+        "plan.md")
+    assert "OPP-30244" in packet.value("account")
+    assert "OPP-30110" not in packet.value("account")
+
+
+def test_a_partner_marketing_thread_about_an_event_and_funds_holds_no_handoff(tmp_path):
+    packet = _draft(tmp_path, (
+        "From: Dana Kim <dana.kim@ourco.example>\nSent: Friday, 5 September 2025 10:02\n"
+        "To: Lucia Rey <lucia@saltmarsh-agri.example>\nSubject: RE: Harvest day MDF claim + webinar\n\n"
+        "Lucia, thanks. Finance needs the sign-in sheet before they pay the claim.\n\nDana\n\n"
+        "-----Original Message-----\n"
+        "From: Lucia Rey <lucia@saltmarsh-agri.example>\nSent: Thursday, 4 September 2025 16:40\n"
+        "To: Dana Kim <dana.kim@ourco.example>\nSubject: Harvest day MDF claim + webinar\n\n"
+        "Hi Dana,\n\nThe Harvest day went well: 52 farmers signed in. The invoice for the marquee is attached,"
+        " inside the MDF we agreed. For the webinar, Orchard Hill Farm's manager is happy to speak again.\n\n"
+        "Also, are our two new agronomists on the certification list yet?\n\nLucia\n\n"
+        "Lucia Rey | Marketing Manager | Saltmarsh Agri Services\n"), "thread.txt")
+    assert packet.metadata["account"] is None
+    assert all(f.status == "missing" for f in packet.fields.values())
