@@ -132,3 +132,60 @@ def test_attendees_by_first_name_and_their_action_lines(tmp_path):
     assert packet.metadata["partner"].startswith("Quanta")
     assert "close demo" in packet.value("seller_move")
     assert "close calendar" in packet.value("partner_move")
+
+
+def test_a_recap_sentence_lists_who_came_for_which_side(tmp_path):
+    packet = _draft(tmp_path, (
+        "Subject: Recap: Halden call (Marisco Foods)\nTo: retail-partners team\nFrom: Ilaria Conti\n\n"
+        "Hi all,\n\nRecap of today's call with Halden Analytics. From Halden: Tunde Bello, their client lead for"
+        " Marisco and two other grocers, and Ewa Nowak from their data team. From us: me and Piotr Lis.\n\n"
+        "Marisco Foods is a regional grocery chain with 80 stores. Halden has run Marisco's demand forecasting"
+        " since 2020.\n\nTunde confirmed he will send Marisco's weekly waste report by Friday the 14th.\n\n"
+        "I'll own this until an AE picks it up, and I'll post an update by Monday 17 November.\n"), "recap.txt")
+    assert packet.metadata["account"] == "Marisco Foods"
+    assert "Halden" in packet.value("partner") and "Tunde Bello" in packet.value("partner")
+    assert "waste report" in packet.value("partner_move")
+    # a header block in any order is one message: its "I" is the sender
+    assert "Ilaria Conti" in packet.value("owner")
+
+
+def test_a_person_introduced_by_name_then_described_by_pronoun(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Maya Cohen", "Leo, this is Dr Abimbola Adeyemi, everyone calls her Bimbo. She leads home nursing at"
+                       " Carewell Services. Bimbo, Leo is our AE for pharma."),
+        ("Leo Brandt", "Norcross Biotech. I have OPP-41177 at stage two."),
+        ("Abimbola Adeyemi", "Our nurses already visit the Norcross trial patients at home every week."),
+        ("Abimbola Adeyemi", "I'll send Leo the visit schedule by Monday."),
+    ]), "call.vtt")
+    assert "Carewell Services" in packet.value("partner") and "Abimbola Adeyemi" in packet.value("partner")
+    assert "visit schedule" in packet.value("partner_move")
+
+
+def test_the_one_holding_the_accounts_record_is_the_seller(tmp_path):
+    packet = _draft(tmp_path, (
+        "fri 5/9 - call w/ Ruth (Tallow Systems) re BPL. messy notes\n\n"
+        "ppl: Ruth Amadi - runs the clinic partners group at Tallow Systems (MSP)\n     me\n\n"
+        "BRACKEN PET LODGES (BPL)\n"
+        "- Bracken Pet Lodges, 14 kennels\n"
+        "- OPP-52210, stg 1, Priya's. on her Q3 top 10\n"
+        "- trigger: BPL ops manager Dev Shah told R. that late cancellations cost them \"four runs a night\"\n"
+        "- Priya: sends Dev the cancellation calculator, by thu\n"
+        "- R. will get 60 days of booking data from BPL -> Priya by tue 5/13. said yes\n"), "notes.txt")
+    assert packet.metadata["seller"] == "Priya"
+    assert "cancellation calculator" in packet.value("seller_move")
+    assert "60 days" in packet.value("partner_move")  # "R." is Ruth, the partner's person
+    assert "Ruth Amadi" in packet.value("partner") and "Tallow Systems" in packet.value("partner")
+    assert packet.fields["why_partner"].status == "missing"  # the attendee line describes Ruth, not standing
+
+
+def test_the_organisation_labelling_a_list_of_people_is_where_they_work(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Orvalho Systems: Q2 partner business review\n\n"
+        "**Orvalho:** Bruno Reis (head of hotel accounts, Iberia), Lia Gomes (integration lead)\n"
+        "**Us:** Sara Lind (partner manager), Tiago Mota (AE, hospitality)\n\n"
+        "## Co-sell: Costa Verde Hotels\n"
+        "- **Account.** Costa Verde Hotels, OPP-33410, stage 2, Tiago's.\n"
+        "- **Why Orvalho.** Orvalho installed the PMS at all 9 Costa Verde hotels in 2021.\n"
+        "- Bruno will send Tiago the August occupancy data by the 12th.\n"), "qbr.md")
+    assert "Orvalho" in packet.metadata["partner"]
+    assert "occupancy data" in packet.value("partner_move")  # Bruno works at Orvalho, in Iberia

@@ -59,8 +59,9 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
             orgs.append(defined.group("org"))
             continue
         at = re.match(rf"(?P<role>.*?\S)[ \t]+(?:@|at|with)[ \t]+(?P<org>{ORG})$", part)
-        if at and role is None and cues.role_words.search(at.group("role")):
-            role = at.group("role")  # "hospitality alliances mgr @ ALT"
+        works = re.match(rf"{cues.raw['speakers']['works_at']}\b", at.group("role")) if at else None
+        if at and role is None and (cues.role_words.search(at.group("role")) or works):
+            role = at.group("role")  # "hospitality alliances mgr @ ALT", "runs the clinic partners group at Tallow"
             orgs.append(at.group("org"))
             continue
         if cues.any_of("ours").search(part):

@@ -82,6 +82,9 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             add(ents.orgs_in(text, u.start, u.end)[:1], w)
             if i in titles and not _PARTNER_WORDS.search(unit_text):
                 for m in _WITH.finditer(unit_text):
+                    who = ents.people_in(text, u.start + m.end(), u.end)[:1]
+                    if who and who[0][1] == u.start + m.end():
+                        continue  # "call w/ Ruth (Tallow Systems)": the person met, and where they work
                     add(ents.orgs_in(text, u.start + m.end(), u.end)[:1], 3.0)
             if u.kind == "heading":
                 continue

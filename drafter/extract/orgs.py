@@ -29,8 +29,12 @@ class Org:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)
 
+    written: tuple[int, int, int] | None = None  # the first mention written exactly as the name
+
     @property
     def first_full(self) -> tuple[int, int, int] | None:
+        if self.written is not None:
+            return self.written
         for m in self.mentions:
             if m[2] - m[1] == len(self.name):
                 return m
@@ -239,6 +243,12 @@ def _merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str])
     Cooperative", "Harrowgate Vets" and "Harrowgate Veterinary Group" (the same words, short or long,
     the longer name adding trailing words), and "Grupo Hotelero Albufera" called by a word of its name
     alone ("Albufera"), with "Albufera PMS" its system. Known by the longest name."""
+    for shout in [o for o in merged.values() if o.name.isupper() and " " in o.name]:
+        # "BRACKEN PET LODGES (BPL)" as a heading: the organisation written in capitals
+        same = [o for o in merged.values() if o is not shout and o.name.upper() == shout.name]
+        if same:
+            same[0].aliases |= shout.aliases
+            del merged[shout.name]
     by_length = sorted(merged.values(), key=lambda o: (-len(o.name), o.name))
     for short in list(reversed(by_length)):
         words = short.name.split()
@@ -284,5 +294,8 @@ def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | N
     rx = re.compile(r"(?<![\w&])(?:" + alternatives + r")(?![\w&])")
     for i, doc in enumerate(lay.docs):
         for m in rx.finditer(doc.text):
-            of[m.group()].mentions.append((i, m.start(), m.end()))
+            org = of[m.group()]
+            org.mentions.append((i, m.start(), m.end()))
+            if org.written is None and m.group() == org.name:
+                org.written = (i, m.start(), m.end())
     return rx, of
