@@ -118,3 +118,23 @@ def test_working_together_years_ago_is_no_joint_offer(tmp_path):
     ]))
     assert packet.fields["value_prop"].value is None
     assert "Hana Sato" in packet.value("warm_path")
+
+
+def test_a_check_announced_but_not_done_is_no_conflict_note(tmp_path):
+    packet = _draft(tmp_path, (
+        "# Corbel / us: weekly sync\n\nPresent: Felix Moreau (alliances lead, Corbel Systems), Priya Nair (AE)\n\n"
+        "## Bramwell Stores\n"
+        "- Bramwell Stores is on Priya's named-account list; OPP-48110 open.\n"
+        "- Corbel has run the point-of-sale estate in all 60 Bramwell stores since 2019.\n"
+        "- Registration check: not done. Greta hasn't had a chance to look in the portal yet.\n"), "sync.md")
+    assert packet.fields["conflict"].value is None
+    assert "not done" in (packet.fields["conflict"].note or "")
+
+
+def test_a_partner_declining_to_introduce_leaves_the_warm_path_missing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "Could you introduce me to whoever runs store operations there?"),
+        ("Felix Moreau", "I'd rather not put my name on it yet. If I start selling analytics, their IT lead"
+                         " thinks I'm going round him. Let me think about it."),
+    ]))
+    assert packet.fields["warm_path"].value is None

@@ -130,3 +130,26 @@ def test_an_answer_to_who_knows_the_customer_is_the_warm_path(tmp_path):
     ]), "call.srt")
     warm = packet.value("warm_path")
     assert "How well do you know Lars?" in warm and "coffee" in warm
+
+
+def test_unnamed_captions_serving_the_account_are_the_partners_and_an_accepted_invitation_dates_the_move(
+        tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Okay, we're recording. Hi everyone, Hannah Voss here, I look after our energy partners.",
+        "Hi Hannah. I'm Kwame Asante, managing director at Asante Grid Services.",
+        "And I'm Lotte Brink, account executive for utilities in the Netherlands.",
+        "So, Veluwe Water.",
+        "Veluwe Water Board. I have OPP-64410 open, stage one.",
+        "Right. We did the SCADA upgrade on Veluwe's pumping stations, and we have three engineers in their"
+        " control room right now.",
+        "Their operations director, Joris Bakker, said \"we lost two days of telemetry in March and I never want"
+        " that again.\"",
+        "What I can do: I sit in their maintenance review every Thursday with Joris. Come next Thursday, the"
+        " 20th, and I'll give you the last fifteen minutes.",
+        "I'll be there. I'll bring the telemetry dashboard demo on a tablet.",
+    ]), "call.srt")
+    assert "SCADA upgrade" in packet.value("why_partner")  # the partner's "we", though the caption names no one
+    warm = packet.value("warm_path")
+    assert "Joris" in warm and "20th" in warm
+    move = packet.value("seller_move")
+    assert "dashboard demo" in move and "20th" in move  # "I'll be there" takes the invitation's date
