@@ -16,6 +16,7 @@ from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit, sentences
 from drafter.extract.topics import unit_topics
+from drafter.extract.turn_before import accepted_invitation, answers_customer, named_in_turn_before, same_voice_before
 
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
@@ -103,10 +104,11 @@ class Scorer:
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
-            answers = self._answers_customer(i, out)
-            prev = self._same_voice_before(i, out)
+            answers = answers_customer(self.lay, i, out)
+            prev = same_voice_before(self.lay, i, out)
             named_before: Cand | None = None
-            accepted = self._accepted(i, out, text[spans[0][0]:spans[0][1]]) if spans else None
+            first = text[spans[0][0]:spans[0][1]] if spans else ""
+            accepted = accepted_invitation(self.lay, self.cues, i, out, first) if spans else None
             for s, e in spans:
                 c = Cand(i, s, e, text[s:e], self.topics[i])
                 in_table = u.kind == "row" and "who" in u.columns
@@ -129,7 +131,7 @@ class Scorer:
                     c.refers = near.refers or near
                 elif c.features["question"] and not c.features["customer_person"] and _SHE.search(c.text):
                     # "How well do you know him?" asks about the customer person the turn before named
-                    asked = self._named_in_turn_before(i, out)
+                    asked = named_in_turn_before(self.lay, i, out)
                     if asked is not None:
                         c.features["customer_person"] = True
                         c.refers = asked.refers or asked
@@ -145,51 +147,6 @@ class Scorer:
                     prev if prev is not None and prev.features["customer_person"] else None)
                 prev = c
         return out
-
-    def _same_voice_before(self, i: int, before: list[Cand]) -> Cand | None:
-        """The last sentence of the unit before, when the same speaker or writer goes on in this one: "he"
-        and "her words" there point back across the paragraph or caption break."""
-        if i == 0 or not before or before[-1].unit != i - 1:
-            return None
-        u, p = self.lay.units[i], self.lay.units[i - 1]
-        same = p.doc == u.doc and p.speaker == u.speaker and p.message == u.message and p.quoted == u.quoted
-        prose = ("text", "cue", "bullet")
-        return before[-1] if same and p.kind in prose and u.kind in prose else None
-
-    def _accepted(self, i: int, before: list[Cand], first: str) -> Cand | None:
-        """The dated sentence of the turn before that this turn opens by accepting ("Come next Tuesday, the
-        17th" / "I'll be there."), said by someone else."""
-        u = self.lay.units[i]
-        if i == 0 or u.kind != "cue" or not self.cues.any_of("accepts").match(first):
-            return None
-        p = self.lay.units[i - 1]
-        if p.doc != u.doc or (p.speaker is not None and p.speaker == u.speaker):
-            return None
-        dated = [c for c in before if c.unit == i - 1 and c.features["date"] and not c.undecided]
-        return dated[-1] if dated else None
-
-    def _named_in_turn_before(self, i: int, before: list[Cand]) -> Cand | None:
-        """The last sentence of the previous unit (whoever said it) that names a customer person."""
-        if i == 0 or self.lay.units[i - 1].doc != self.lay.units[i].doc:
-            return None
-        for c in reversed(before):
-            if c.unit != i - 1:
-                return None
-            if c.features["customer_person"] and not c.undecided:
-                return c
-        return None
-
-    def _answers_customer(self, i: int, before: list[Cand]) -> bool:
-        """A turn that answers a question about a customer person ("Who knows Rodrigo?", "How well do
-        you know Mereana?") is about them, though it says "him" or "her"."""
-        u = self.lay.units[i]
-        if u.kind != "cue" or i == 0 or not before or before[-1].unit != i - 1:
-            return False
-        prev = self.lay.units[i - 1]
-        if prev.doc != u.doc or (prev.speaker is not None and prev.speaker == u.speaker):
-            return False
-        q = before[-1]
-        return bool(q.features.get("question") and q.features.get("customer_person"))
 
     def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
         cues = self.cues

@@ -19,7 +19,7 @@ from drafter.extract.descriptions import (
     person_acts,
     split_role_org,
 )
-from drafter.extract.introductions import last_named, nicknames_and_holders, side_list
+from drafter.extract.introductions import attendee_items, last_named, nicknames_and_holders, side_list
 from drafter.extract.names import NAME, ORG, PARTICLE, TOKEN, UPPER
 from drafter.extract.people import People
 from drafter.extract.structure import Layout, Unit, sentences
@@ -186,35 +186,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        side="ours" if ours else None, fact=(s + m.start(), s + m.end()), speaker=True)
         if p is not None and in_attendees:
             p.present = True
-    # "Present: Ines Carvalho, head of partnerships at Azulejo; Tiago Ferraz, Azulejo account manager; ..."
-    for im in re.finditer(r"[^;\n]+", sent) if in_attendees else ():
-        item = im.group().strip()
-        brought = re.match(rf"(?i:from|for|at)[ \t]+(?P<org>{ORG})[ \t]*[,:][ \t]*", item)
-        if brought:  # "from Pricewell, Leonie Strauss and Nkechi Obi (AE)": the people it brought
-            for nm in re.finditer(NAME, item[brought.end():]):
-                found = people.by_name.get(nm.group())
-                if found is not None and brought.group("org") not in found.org_candidates:
-                    found.org_candidates.append(brought.group("org"))
-                    found.present = True
-            continue
-        if "(" in item and found_paren:
-            continue
-        # "Dmitri Sokolov - runs the vet practice group at Kettleby Systems (MSP, ~40 hospitals)": a name,
-        # a dash, what they do; the parenthesis says more about the organisation
-        bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)
-        parts = [p for p in re.split(r",", bare)]
-        head = re.split(r"[ \t]+[-–—][ \t]+", parts[0].strip(), maxsplit=1)
-        if len(head) == 2:
-            parts = [head[0], head[1], *parts[1:]]
-        name_m = re.match(NAME, parts[0].strip()) if parts else None
-        if name_m and name_m.group() == parts[0].strip():
-            role, orgs, ours = split_role_org(parts[1:], cues)
-            at = s + im.start() + im.group().index(parts[0].strip())
-            p = people.add(parts[0].strip(), u.doc, at, role=role,
-                           orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
-                           fact=(at, s + im.end()) if ";" in sent or "\n" in sent else (s, e))
-            if p:
-                p.present = True
+    if in_attendees:  # "Present: Ines Carvalho, head of partnerships at Azulejo; Tiago Ferraz, ..."
+        attendee_items(people, u, s, e, sent, group_org, group_side, found_paren)
     for m in _ROLE_EQ_NAME.finditer(sent):
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role") + (m.group("rest") or ""),
                        fact=(s + m.start(), s + m.end()))

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
+from drafter.extract.descriptions import split_role_org
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.people import People, Person
 from drafter.extract.units import Layout, Unit
@@ -21,8 +22,10 @@ if TYPE_CHECKING:
     from drafter.extract.entities import Entities
 
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
-# "From Clearbrook: ...", "From us: ...": a sentence listing the people one side brought
-_FROM_SIDE = re.compile(rf"^(?:(?i:from|for)[ \t]+)(?P<side>(?i:us|our side|our team)\b|{ORG})[ \t]*:[ \t]*")
+# "From Clearbrook: ...", "From us: ...": a sentence listing the people one side brought ("from Pricewell,
+# Leonie Strauss and Nkechi Obi" in an attendee list)
+_SIDE = rf"^(?:(?i:from|for|at)[ \t]+)(?P<side>(?i:us|our side|our team)\b|{ORG})[ \t]*"
+_FROM_SIDE = {sep: re.compile(rf"{_SIDE}[{sep}][ \t]*") for sep in (":", ",:")}
 _CACHE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -37,10 +40,10 @@ def _patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _CACHE[cues.version]
 
 
-def side_list(people: People, u: Unit, s: int, sent: str) -> bool:
+def side_list(people: People, u: Unit, s: int, sent: str, sep: str = ":") -> bool:
     """"From Clearbrook: Nnamdi Eze, ..., and Paulina Wrobel ...": everyone named came for that organisation
     (or for us), whatever else the sentence says of them. Returns whether the sentence is such a list."""
-    m = _FROM_SIDE.match(sent)
+    m = _FROM_SIDE[sep].match(sent)
     if m is None or m.group("side").split()[0] in people.cues.stop_caps:
         return False
     ours = m.group("side").lower() in ("us", "our side", "our team")
@@ -95,3 +98,32 @@ def account_holders(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
             if p is not None and p not in out and p.side in (None, "ours"):
                 out.append(p)
     return out
+
+
+def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org: str | None,
+                   group_side: str | None, found_paren: bool) -> None:
+    """Items of an attendee list, one a line or between semicolons: "Ines Carvalho, head of partnerships at
+    Azulejo", "Dmitri Sokolov - runs the vet practice group at Kettleby Systems (MSP, ~40 hospitals)" (a
+    name, a dash, what they do; the parenthesis says more about the organisation), "from Pricewell, Leonie
+    Strauss and Nkechi Obi (AE)" (the people one organisation brought)."""
+    for im in re.finditer(r"[^;\n]+", sent):
+        item = im.group().strip()
+        at_item = s + im.start() + len(im.group()) - len(im.group().lstrip())
+        if side_list(people, u, at_item, item, ",:"):
+            continue
+        if "(" in item and found_paren:
+            continue
+        bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)
+        parts = [p for p in re.split(r",", bare)]
+        head = re.split(r"[ \t]+[-–—][ \t]+", parts[0].strip(), maxsplit=1)
+        if len(head) == 2:
+            parts = [head[0], head[1], *parts[1:]]
+        name_m = re.match(NAME, parts[0].strip()) if parts else None
+        if name_m and name_m.group() == parts[0].strip():
+            role, orgs, ours = split_role_org(parts[1:], people.cues)
+            at = s + im.start() + im.group().index(parts[0].strip())
+            p = people.add(parts[0].strip(), u.doc, at, role=role,
+                           orgs=orgs + ([group_org] if group_org else []), side="ours" if ours else group_side,
+                           fact=(at, s + im.end()) if ";" in sent or "\n" in sent else (s, e))
+            if p:
+                p.present = True

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from drafter.extract.blocks import HEADER, QUOTE_MARK, block_sender, comment_lines, next_depth
 from drafter.extract.cues import Cues
 from drafter.extract.units import Message, Unit
 from drafter.ingest.document import Document
 
-_QUOTE_MARK = re.compile(r"[ \t]*((?:>[ \t]?)+)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"[-_=*~]{3,}[ \t]*$|-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}.*$", re.I)
 _BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+(?:\[[ xX]\][ \t]+)?")
@@ -20,7 +20,6 @@ _LABEL = re.compile(
     r"(?P<label>[A-Za-z#][^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
     r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t])[ \t]*"
 )
-_HEADER = re.compile(r"(From|To|Cc|Bcc|Subject|Date|Sent|Reply-To)[ \t]*:[ \t]+(\S.*)$", re.I)
 _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
                     r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
@@ -77,7 +76,7 @@ class _Builder:
         pos = 0
         lines = text.split("\n")
         in_header = early_from = False
-        hidden = self._comment_lines(lines) if self.doc.kind == "md" else set()
+        hidden = comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
             line_start = pos
             pos += len(raw) + 1
@@ -86,7 +85,7 @@ class _Builder:
                 continue
             depth = 0
             off = 0
-            m = _QUOTE_MARK.match(raw)
+            m = QUOTE_MARK.match(raw)
             if m:
                 depth = m.group(1).count(">")
                 off = m.end()
@@ -102,10 +101,10 @@ class _Builder:
             cend = line_start + off + len(content.rstrip())
             body = text[cstart:cend]
             # email headers
-            hm = _HEADER.match(body)
+            hm = HEADER.match(body)
             if hm and not in_header and hm.group(1).lower() != "from":
                 # "Subject: ... / To: ... / From: Zeynep Aksoy": a header block in any order is one message
-                sender = self._block_sender(lines, lineno, line_start)
+                sender = block_sender(lines, lineno, line_start)
                 if sender is not None:
                     self._new_message(depth, *sender)
                     in_header = early_from = True
@@ -130,7 +129,7 @@ class _Builder:
                 name = wm.group("name")
                 self.messages.append(Message(self.index, name, cstart + wm.start("name") if name else None))
                 self.msg_by_depth[depth + 1] = len(self.messages) - 1
-                if depth > 0 and self._next_depth(lines, lineno) == depth:
+                if depth > 0 and next_depth(lines, lineno) == depth:
                     # "> On Mon, ... Marco wrote:" then "> text": the quote is Marco's at the same depth
                     self.msg_by_depth[depth] = len(self.messages) - 1
                 self.open = None
@@ -188,53 +187,10 @@ class _Builder:
             self.open = self.add(unit, depth)
         return self.units
 
-    @staticmethod
-    def _comment_lines(lines: list[str]) -> set[int]:
-        """Lines of a Markdown file inside HTML comments: a reader of the rendered notes never sees them."""
-        out: set[int] = set()
-        inside = False
-        for lineno, raw in enumerate(lines, 1):
-            s = raw.strip()
-            if inside or s.startswith("<!--"):
-                out.add(lineno)
-                inside = "-->" not in s[4 if s.startswith("<!--") else 0:] and (inside or s.startswith("<!--"))
-        return out
-
-    @staticmethod
-    def _next_depth(lines: list[str], lineno: int) -> int | None:
-        """The quote depth of the next line with text after line `lineno` (1-based)."""
-        for nxt in lines[lineno:]:
-            m = _QUOTE_MARK.match(nxt)
-            rest = nxt[m.end():] if m else nxt
-            if rest.strip():
-                return m.group(1).count(">") if m else 0
-        return None
-
-    @staticmethod
-    def _block_sender(lines: list[str], lineno: int, line_start: int) -> tuple[int, str] | None:
-        """Where the From: value of the header block starting at line `lineno` (1-based) is, and the value:
-        a run of two or more header lines, in any order, one of them From:."""
-        pos = line_start
-        found = None
-        count = 0
-        for raw in lines[lineno - 1:]:
-            m = _QUOTE_MARK.match(raw)
-            off = m.end() if m else 0
-            rest = raw[off:]
-            hm = _HEADER.match(rest.strip())
-            if not hm:
-                break
-            count += 1
-            if hm.group(1).lower() == "from" and found is None:
-                lead = len(rest) - len(rest.lstrip())
-                found = (pos + off + lead + hm.start(2), hm.group(2))
-            pos += len(raw) + 1
-        return found if count >= 2 else None
-
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
-            m = _QUOTE_MARK.match(nxt)
-            if _HEADER.match(nxt[m.end():] if m else nxt.strip()):
+            m = QUOTE_MARK.match(nxt)
+            if HEADER.match(nxt[m.end():] if m else nxt.strip()):
                 return True
         return self.doc.kind == "eml" and lineno == 1
 

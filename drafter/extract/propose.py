@@ -17,10 +17,7 @@ from drafter.extract.entities import Entities
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
-from drafter.extract.turns import antecedent, complement, link_after, referent
-
-# a question asking whether any document exists: "A case study, a reference?", "Is there anything written?"
-_ANY = re.compile(r"^\W*(?:a|an|any|anything|something)\b|\b(?:is|was) there (?:anything|any)\b|\banything\b", re.I)
+from drafter.extract.turns import antecedent, complement, link_after, question_before, referent
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -277,22 +274,10 @@ class Proposer:
         return out
 
     def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
-        """A question the previous speaker asked that this unit answers ("How warm is Carla?"); with
-        `named`, one that names the field ("What's the joint story?"). A question asking whether any
-        document exists ("A case study, a reference?") names none: it is no part of the evidence."""
-        u = self.lay.units[i]
-        if i == 0:
-            return None
-        prev = self.lay.units[i - 1]
-        # a question, then a turn by someone else; in a caption file without names, the next caption
-        unnamed = u.kind == "cue" and prev.kind == "cue" and None in (u.speaker, prev.speaker)
-        if prev.doc != u.doc or (not unnamed and (u.speaker is None or prev.speaker in (None, u.speaker))):
-            return None
         names = self.cues.fields[fid].names
-        asked = [q for q in self.by_unit.get(i - 1, []) if q.features.get("question") and not q.undecided
-                 and (q.cue_scores[fid] > 0 if not named else names is not None and names.search(q.text))
-                 and not (fid == "evidence" and not named and _ANY.search(q.text))]
-        return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
+        if named and names is None:
+            return None  # the field has no words naming it
+        return question_before(self.lay, self.by_unit, i, fid, names if named else None)
 
     # ---- assembling -------------------------------------------------------------------------------
     def _fit(self, pieces: list[Piece]) -> list[Piece]:

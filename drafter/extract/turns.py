@@ -108,3 +108,26 @@ def link_after(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, url: re.Pat
             r"\w", url.sub(" ", nxt[0].text)):
         return nxt[0]
     return None
+
+
+# a question asking whether any document exists: "A case study, a reference?", "Is there anything written?"
+_ANY = re.compile(r"^\W*(?:a|an|any|anything|something)\b|\b(?:is|was) there (?:anything|any)\b|\banything\b", re.I)
+
+
+def question_before(lay: Layout, by_unit: dict[int, list[Cand]], i: int, fid: str,
+                    names: re.Pattern[str] | None = None) -> Cand | None:
+    """A question the previous speaker asked that unit `i` answers ("How warm is Carla?"); given the field's
+    `names`, one that names the field ("What's the joint story?"). A question asking whether any document
+    exists ("A case study, a reference?") names none: it is no part of the evidence."""
+    u = lay.units[i]
+    if i == 0:
+        return None
+    prev = lay.units[i - 1]
+    # a question, then a turn by someone else; in a caption file without names, the next caption
+    unnamed = u.kind == "cue" and prev.kind == "cue" and None in (u.speaker, prev.speaker)
+    if prev.doc != u.doc or (not unnamed and (u.speaker is None or prev.speaker in (None, u.speaker))):
+        return None
+    asked = [q for q in by_unit.get(i - 1, []) if q.features.get("question") and not q.undecided
+             and (q.cue_scores[fid] > 0 if names is None else bool(names.search(q.text)))
+             and not (fid == "evidence" and names is None and _ANY.search(q.text))]
+    return max(reversed(asked), key=lambda q: q.cue_scores[fid]) if asked else None
