@@ -138,3 +138,12 @@ def test_a_partner_declining_to_introduce_leaves_the_warm_path_missing(tmp_path)
                          " thinks I'm going round him. Let me think about it."),
     ]))
     assert packet.fields["warm_path"].value is None
+
+
+def test_a_label_answered_with_none_so_far_is_missing(tmp_path):
+    packet = _draft(tmp_path, (
+        "Bramwell Stores co-sell, 4 Nov. Felix Moreau (alliances lead, Corbel Systems), Priya Nair (AE)\n"
+        "- Bramwell Stores is on Priya's named-account list; OPP-48110 open.\n"
+        "- Corbel has run the point-of-sale estate in all 60 Bramwell stores since 2019.\n"
+        "- evidence: none so far\n"), "notes.txt")
+    assert packet.fields["evidence"].value is None

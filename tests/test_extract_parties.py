@@ -189,3 +189,16 @@ def test_the_organisation_labelling_a_list_of_people_is_where_they_work(tmp_path
         "- Bruno will send Tiago the August occupancy data by the 12th.\n"), "qbr.md")
     assert "Orvalho" in packet.metadata["partner"]
     assert "occupancy data" in packet.value("partner_move")  # Bruno works at Orvalho, in Iberia
+
+
+def test_a_first_name_and_the_full_name_are_one_person_and_a_heading_in_capitals_one_organisation(tmp_path):
+    packet = _draft(tmp_path, (
+        "mon 3/10 -- call w/ Lucia (Brenner IT) re MVS. rough notes\n\n"
+        "who: Lucia Ferro - runs the schools desk at Brenner IT (MSP)\n     me\n\n"
+        "MAPLE VALE SCHOOLS (MVS)\n"
+        "- Maple Vale School District, 7 schools\n"
+        "- OPP-60911, stg 1, Omar's. on his H2 list\n"
+        "- L. will get the server inventory from MVS -> Omar by fri 3/14. said yes\n"), "notes.txt")
+    assert packet.metadata["account"] == "Maple Vale School District"
+    assert [p for p in packet.value("partner").split() if p == "Ferro"]
+    assert "server inventory" in packet.value("partner_move")

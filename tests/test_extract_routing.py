@@ -119,3 +119,12 @@ def test_a_move_saying_it_or_her_takes_the_sentence_naming_what_it_means(tmp_pat
     ]))
     assert "till error log" in packet.value("partner_move")
     assert "Hanna Berg" in packet.value("seller_move")
+
+
+def test_a_place_on_the_customers_meeting_agenda_is_a_warm_path(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "Their CFO, Anders Holm, runs the store investment board."),
+        ("Felix Moreau", "Priya is on the 12 December agenda with Anders, twenty minutes."),
+    ]))
+    warm = packet.value("warm_path")
+    assert "Anders" in warm and "12 December" in warm

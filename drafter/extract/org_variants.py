@@ -74,9 +74,12 @@ def merge_variants(lay: Layout, merged: dict[str, Org], stop: AbstractSet[str]) 
     the longer name adding trailing words), and "Grupo Hotelero Albufera" called by a word of its name
     alone ("Albufera"), with "Albufera PMS" its system. Known by the longest name."""
     for shout in [o for o in merged.values() if o.name.isupper() and " " in o.name]:
-        # "BRACKEN PET LODGES (BPL)" as a heading: the organisation written in capitals
+        # "BRACKEN PET LODGES (BPL)", "CEDARFIELD SCHOOLS" as a heading: the organisation in capitals
+        head = shout.name.split()[0]
         same = [o for o in merged.values() if o is not shout and o.name.upper() == shout.name]
-        if same:
+        same = same or [o for o in merged.values() if o is not shout and len(head) >= 4
+                        and o.name.split()[0].upper() == head and not o.name.isupper()]
+        if len(same) == 1:
             same[0].aliases |= shout.aliases
             del merged[shout.name]
     by_length = sorted(merged.values(), key=lambda o: (-len(o.name), o.name))

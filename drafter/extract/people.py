@@ -120,6 +120,11 @@ class People:
         """Add first names as aliases where they point at one person only; with the notes' texts, also
         any other word of a name that the notes use on its own ("Lan" for Nguyen Thi Lan, "Min-jun" for
         Park Min-jun: not every name puts the given name first)."""
+        for p in [p for p in self.by_name.values() if " " not in p.name]:
+            # "call w/ Priyanka (Ostara IT)" then "Priyanka Rao - runs the SMB desk": one person
+            full = [q for q in self.by_name.values() if q.first == p.name and " " in q.name]
+            if len(full) == 1:
+                self.rename(p, full[0].name)
         firsts: dict[str, list[Person]] = {}
         for p in self.by_name.values():
             firsts.setdefault(p.first, []).append(p)
