@@ -294,3 +294,55 @@ def test_a_partner_marketing_thread_about_an_event_and_funds_holds_no_handoff(tm
         "Lucia Rey | Marketing Manager | Saltmarsh Agri Services\n"), "thread.txt")
     assert packet.metadata["account"] is None
     assert all(f.status == "missing" for f in packet.fields.values())
+
+
+
+def test_an_investor_call_holds_no_handoff_whatever_customers_it_names(tmp_path):
+    # an earnings call's safe-harbour notice and operator lines mark it, even when it names a customer's deal
+    call = ("Q3 results call\n\nSpeaker 1: Welcome to the Halloran Systems Q3 results call; this conference is"
+            " being recorded and includes forward-looking statements.\n\nSpeaker 2: Brightlane Consulting, our"
+            " partner, told us Corvid Health asked for help with claims backlog (OPP-55120). Ana Ruiz (Brightlane,"
+            " alliance lead) will introduce our AE.\n")
+    packet = _draft(tmp_path, call, "call.txt")
+    assert all(f.status == "missing" for f in packet.fields.values())
+    assert "no co-sell handoff" in (packet.fields["account"].note or "")
+    assert packet.title is None
+    # the same words under a labelled account are notes about that account
+    labelled = _draft(tmp_path, "Account: Corvid Health (OPP-55120)\n\n" + call, "labelled.txt")
+    assert "Corvid Health" in (labelled.value("account") or "")
+
+
+def test_notes_mentioning_an_earnings_call_in_passing_still_draft(tmp_path):
+    packet = _draft(tmp_path, (
+        "Co-sell sync: Corvid Health\n"
+        "Attendees: Rita Okafor (Brightlane Consulting, alliance manager), Sam Lee (AE)\n\n"
+        "- Corvid's CFO said on their last earnings call that claims backlog is their top problem.\n"
+        "- Brightlane runs Corvid's claims platform today; Rita will introduce Sam to their CIO by 12 Dec.\n"
+        "- Opportunity OPP-55120 in our CRM.\n"), "sync.txt")
+    assert "Corvid Health" in (packet.value("account") or "")
+    assert packet.fields["partner"].status == "proposed"
+
+
+def test_an_account_only_guessed_with_nothing_for_a_seller_holds_no_handoff(tmp_path):
+    # a process page: capitalised headings look like organisations, but no customer comes with a need
+    packet = _draft(tmp_path, (
+        '---\ntitle: "Territory transfer checklist"\n---\n\n'
+        "Owners will sometimes transfer accounts to another owner after a realignment.\n\n"
+        "## Account Transfer Tasks\n\n"
+        "- Old owner: review the transfer page and update the Success Plan.\n"
+        "- New owner: read the Health Score history and book Cadence Calls.\n\n"
+        "## Key Fields\n\n| Field Name | Description |\n|---|---|\n| Health Score | how the account is doing |\n"),
+        "process.md")
+    assert all(f.status == "missing" for f in packet.fields.values())
+
+
+def test_an_account_in_the_notes_title_keeps_its_fields(tmp_path):
+    # nothing here ties the customer to a seller yet, but the notes say whom the meeting was with
+    packet = _draft(tmp_path, (
+        "Meeting Notes - Discovery Call with Tarnwell Foods\nDate: March 3, 2026\n"
+        "Attendees: Ines Duarte (IT Director, Tarnwell), Ken Ito (Partner SA, Hollis Cloud)\n\n"
+        "Background:\nThis was a first call. They run an ageing on-prem ERP and are starting to look at cloud"
+        " options.\n\nAction Items:\n- Ines will share a network diagram with us by end of week\n"
+        "- We agreed to schedule a technical deep-dive in 2 weeks\n"), "call.txt")
+    assert "Tarnwell Foods" in (packet.value("account") or "")
+    assert packet.title and packet.title.startswith("Tarnwell Foods")

@@ -4,12 +4,14 @@ A handoff is about one customer account. Notes that name none support no field, 
 say so or show it: an internal meeting ("no customers or partners involved"), a partner review with
 "Co-sell nominations: none this quarter", or notes where no customer organisation comes with anything
 a seller could act on (no opportunity record, no named-account list, no co-sell item). Failing to pick
-the account is not such evidence: then the fields the notes support are still proposed.
+the account is not such evidence: then the fields the notes support are still proposed. Other kinds
+of document (an investor call) are recognised by marks that co-sell notes do not carry.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
@@ -56,3 +58,26 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
 def no_handoff(lay: Layout, ents: Entities, cues: Cues) -> bool:
     """Positive evidence that the notes hold no handoff: they say so, or nothing ties any customer to a seller."""
     return says_no_cosell(lay, cues) or not customer_need(lay, ents, cues)
+
+
+@cache
+def _marks(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
+def other_genre(lay: Layout, cues: Cues) -> bool:
+    """The notes are another kind of document: an earnings call shows a safe-harbour notice, an operator
+    taking questions, a listen-only line. One mark can be a passing mention; several are the document."""
+    marks = _marks(tuple(cues.raw["text"].get("other_genre", ())))
+    texts = [d.text for d in lay.docs]
+    return sum(1 for rx in marks if any(rx.search(t) for t in texts)) >= cues.limit("other_genre")
+
+
+def titled(lay: Layout, ents: Entities, org: object) -> bool:
+    """The organisation is named in a document's title (its first line) or an email's subject: the
+    notes say who the meeting was with."""
+    for u in lay.units:
+        first = u.line == 1 or (u.kind == "header" and (u.label or "").strip().lower() == "subject")
+        if first and any(o is org for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end)):
+            return True
+    return False

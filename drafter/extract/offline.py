@@ -19,7 +19,7 @@ from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
 from drafter.extract.grounding import evidences
-from drafter.extract.handoff import no_handoff
+from drafter.extract.handoff import no_handoff, other_genre, titled
 from drafter.extract.propose import Proposal, Proposer
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
@@ -187,10 +187,12 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     prop = Proposer(lay, ents, cue, scorer, scorer.candidates())
     proposals: dict[str, Proposal] = {}
     # a handoff is about an account: notes that show there is none (an internal meeting, a partner QBR
-    # with no co-sell nomination) support no field, whoever else they name; an account merely not found
-    # leaves the other fields to what the notes say
-    unnamed = ents.account is None and not (prop.labeled("account") or Proposal()).pieces
-    nothing = unnamed and no_handoff(lay, ents, cue)
+    # with no co-sell nomination, an investor call) support no field, whoever else they name; an account
+    # merely not found leaves the other fields to what the notes say. An account only guessed (neither
+    # labelled nor in the notes' title) is no evidence of a handoff either.
+    labelled = bool((prop.labeled("account") or Proposal()).pieces)
+    guessed = not labelled and (ents.account is None or not titled(lay, ents, ents.account))
+    nothing = not labelled and (other_genre(lay, cue) or (guessed and no_handoff(lay, ents, cue)))
     for fid in FIELD_IDS:
         if nothing:
             proposals[fid] = prop.missing(fid)
@@ -239,7 +241,7 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
             {"source": lay.docs[lay.units[c.unit].doc].path, "line": lay.docs[lay.units[c.unit].doc].line_of(c.start),
              "text": c.text} for c in prop.ignored],
     }
-    title = " / ".join(x for x in (metadata["account"], metadata["partner"]) if x) or None
+    title = None if nothing else " / ".join(x for x in (metadata["account"], metadata["partner"]) if x) or None
     when = {path: (d.isoformat() if d else None) for path, d in meeting.items()}
     return Packet(
         title=title,
