@@ -334,11 +334,11 @@ def test_scores_order_packets_by_how_many_defects(base):
 
 def test_user_rubric_adds_aliases_patterns_and_placeholders(base, tmp_path):
     custom = tmp_path / "team.toml"
-    custom.write_text('version = "acme-1"\n[add.lexicon]\nteam_aliases = ["northstar squad"]\n'
+    custom.write_text('version = "acme-1"\n[add.lexicon]\nteam_aliases = ["blue harbor"]\n'
                       'placeholders = ["fill me"]\n[add.patterns]\nrecord_ids = [\'\\bacme:\\d{4}\\b\']\n')
     r = load_rubric(custom)
     assert r.version == "acme-1"
-    owner = {**base, "owner": "Northstar Squad owns it; 3 business days."}
+    owner = {**base, "owner": "Blue Harbor owns it; 3 business days."}
     assert "no_owner" in grade(Packet.from_values(owner), r).failure_modes
     assert "is a team alias" in grade(Packet.from_values(owner), r).fields["owner"].findings[0].message
     assert "no_owner" not in grade(Packet.from_values(owner)).failure_modes  # by default it reads as a name
@@ -368,3 +368,58 @@ def test_company_names_are_not_people(base):
     g = judge(base, partner="Quadrant Campus Systems (integrator). Their VP of alliances is sponsoring it on "
                             "Quadrant's side.")
     assert "vague_partner" in g.failure_modes
+
+
+@pytest.mark.parametrize("partner", [
+    "Tsubame Systems K.K. 佐藤 遙 (Haruka Sato), project manager for the signalling contract.",
+    "Quarry Lane Integrators. Ana Lucas runs the utilities practice at Quarry Lane.",
+    "Quarry Lane Integrators.\n\n| Name | Role | Email |\n|---|---|---|\n"
+    "| Ana Lucas | Partner manager, utilities | ana@ql.example |",
+    'Quarry Lane Integrators. From her signature: "Ana Lucas | Principal, Utilities Practice | Quarry Lane"',
+])
+def test_a_role_given_after_a_gloss_in_a_table_a_signature_or_as_what_they_run(base, partner):
+    g = judge(base, partner=partner)
+    assert "vague_partner" not in g.failure_modes
+    assert g.fields["partner"].level == "strong"
+
+
+def test_a_desk_that_reads_like_a_name_is_a_team(base):
+    desk = judge(base, partner="Kestrel Cloud — Cloud Alliances Desk (desk@kestrel.example).")
+    assert "vague_partner" in desk.failure_modes
+    g = judge(base, owner="Alliances Desk (Lisbon) owns the handoff until Rui accepts. "
+                          "AE response window: two business days.")
+    assert "no_owner" in g.failure_modes
+
+
+def test_an_owner_given_as_a_table_is_read_row_by_header(base):
+    g = judge(base, owner="| Owner | Role | AE response window |\n|---|---|---|\n"
+                          "| Ingrid Bakke | Partner marketing | 3 business days |")
+    assert "no_owner" not in g.failure_modes
+    assert g.scorecard.components["owner"] == "strong"
+
+
+@pytest.mark.parametrize("move", [
+    "Drive executive alignment with Northwind's leadership to accelerate the opportunity this quarter.",
+    "Build on Meridian's strong relationship to move things forward with Northwind this week.",
+])
+def test_momentum_language_is_not_a_move(base, move):
+    assert "no_next_move" in judge(base, seller_move=move).failure_modes
+
+
+def test_our_asking_the_partner_is_not_the_partners_commitment(base):
+    g = judge(base, partner_move="We will ask Dana to send the carrier invoice sample by 14 March.")
+    assert not g.gates["partner_committed"] and g.verdict == "keep_building"
+
+
+def test_tbd_in_a_statement_is_not_an_unfilled_slot(base):
+    checked = base["conflict"]
+    g = judge(base, conflict=f"{checked} The pilot start date is still TBD with procurement; registration is "
+                             "unaffected.")
+    assert "placeholder" not in g.signals
+    assert "placeholder" in judge(base, conflict=f"{checked} Credit split: TBD.").signals
+
+
+def test_a_named_executive_saying_something_generic_is_still_generic(base):
+    g = judge(base, trigger="Their CIO, Patricio Lagos, has been clear that digital transformation is the number-one "
+                            "priority for 2026.")
+    assert "generic_use_case" in g.signals and g.verdict == "keep_building"

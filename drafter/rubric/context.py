@@ -12,7 +12,7 @@ from typing import TypeVar
 from drafter.rubric.load import Rubric
 from drafter.rubric.model import Level
 from drafter.rubric.priority import PriorityList
-from drafter.rubric.text import Person, first_clause, people
+from drafter.rubric.text import Person, first_clause, people, tables_as_text
 
 T = TypeVar("T")
 
@@ -74,7 +74,7 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
         if v and (bare in rubric.lex["placeholders"] or v.lower() in rubric.lex["placeholders"]):
             placeholders[fid] = v
             v = ""
-        cleaned[fid] = v
+        cleaned[fid] = tables_as_text(v)
     # The account's name, and the partner's when it is plainly a company, are never a person's name
     # ("Greenhollow wants better reporting" is the account speaking, not a Mr Greenhollow).
     orgs = {w for w in first_clause(cleaned.get("account", "")).split() if w[:1].isupper()}

@@ -137,7 +137,11 @@ def judge_trigger(ctx: Context) -> Check:
     if ours:
         msg = f"our words, not the buyer's ({quoted(ours)}): {quoted(text)}"
         return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
-    anchors = bool(ctx.pat("number", text) or ctx.pat("date", text) or ctx.people("trigger"))
+    # what makes a trigger this account's: a figure or a date in it. A year ("for 2026") or a named
+    # executive saying something generic ("digital transformation is the priority") does not.
+    figures = [m for m in ctx.rubric.pat["number"].finditer(text)
+               if not re.fullmatch(r"(?:19|20)\d\d[\s.,]*", m.group(0))]
+    anchors = bool(figures or ctx.pat("date", text) or (ctx.people("trigger") and not generic))
     if quote or speech:
         said = quote.group(0) if quote else speech
         return Check("strong", [f"in the buyer's words ({quoted(said or '')})"])

@@ -10,7 +10,9 @@ from drafter.rubric.load import Rubric
 # Tokens that can start a name: not ASCII lower case (the cheap filter; isupper() decides the rest).
 _CAP_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z](?:[\w'’.-]*[^\W_])?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])|\n+")
-_ROLE_AFTER = re.compile(r"^\s*(?:,|\(|\s-\s|\s–\s|\s—\s|:|\bis\b|\bas\b|\bthe\b)+\s*"
+# What may sit between a name and its role: "Dana Reyes, alliances lead", "Haruka Sato (佐藤 遙), project
+# manager", "| Name | Role |" table cells and "Name | Title | Company" signatures.
+_ROLE_AFTER = re.compile(r"^\s*(?:,|\(|\)|\||\s-\s|\s–\s|\s—\s|:|\bis\b|\bas\b|\bthe\b)+\s*"
                          r"(?:the\s+|our\s+|their\s+|a\s+|an\s+)?([^.;)\n]{1,80})")
 
 
@@ -24,6 +26,36 @@ class Person:
     @property
     def first(self) -> str:
         return self.name.split()[0]
+
+
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def tables_as_text(text: str) -> str:
+    """A Markdown table read as its rows, each cell after its column's header: "| Owner | Window |" over
+    "| Ingrid Bakke | 3 business days |" says "Owner: Ingrid Bakke | Window: 3 business days", so the
+    header's words ("AE response window") are labels, not content."""
+    if "|" not in text or "---" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and "|" in lines[i] and _TABLE_SEP.match(lines[i + 1]):
+            head = _cells(lines[i])
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                row = _cells(lines[i])
+                out.append(" | ".join(f"{h}: {c}" if h else c for h, c in zip(head, row, strict=False) if c))
+                i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
 
 
 def sentences(text: str) -> list[str]:
@@ -47,12 +79,17 @@ def _is_cap(tok: str) -> bool:
 def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
     """The role phrase right after a name ("Dana Reyes, alliances lead") or right before it ("AE Jordan")."""
     roles = rubric.lex["roles"]
-    m = _ROLE_AFTER.match(text[end:])
+    after = text[end:]
+    m = _ROLE_AFTER.match(after)
     if m:
         snippet = m.group(1)
-        head = " ".join(snippet.split()[:6])
+        head = " ".join(snippet.split()[:8])
         if roles.search(head):
-            return head.strip(" ,(")
+            return head.strip(" ,(|")
+    # a role said as what the person runs: "Luíza Guimarães runs the cooperative-accounts team"
+    m = rubric.pat["role_verbs"].match(after) if "role_verbs" in rubric.pat else None
+    if m:
+        return m.group(0).strip(" ,")
     before = text[max(0, start - 60):start]
     clause = re.split(r"[.;:\n(]", before)[-1]
     tail = " ".join(clause.split()[-6:])
