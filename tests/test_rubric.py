@@ -423,3 +423,34 @@ def test_a_named_executive_saying_something_generic_is_still_generic(base):
     g = judge(base, trigger="Their CIO, Patricio Lagos, has been clear that digital transformation is the number-one "
                             "priority for 2026.")
     assert "generic_use_case" in g.signals and g.verdict == "keep_building"
+
+
+@pytest.mark.parametrize("evidence", ["Ask Jo in partner marketing, she has the email.",
+                                      "Ola has the service review notes; ask him."])
+def test_a_person_to_ask_is_not_a_source_to_open(base, evidence):
+    g = judge(base, evidence=evidence)
+    assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]
+
+
+def test_company_size_does_not_make_a_generic_trigger_specific(base):
+    g = judge(base, trigger="Sundial Hotels, with 42 properties and $610M in revenue, wants to improve the guest "
+                            "experience and drive operational efficiency in 2026.")
+    assert "generic_use_case" in g.signals
+
+
+def test_a_buyer_quote_that_fits_any_account_is_generic_and_a_specific_one_is_not(base):
+    generic = judge(base, trigger='Their CIO told Nikhil: "We need to be doing more with AI in 2026. Everyone is."')
+    assert "generic_use_case" in generic.signals
+    specific = judge(base, trigger='Their CIO told Nikhil: "We need to be doing more with AI: claims take 21 days."')
+    assert "generic_use_case" not in specific.signals
+
+
+def test_a_title_on_the_line_under_the_name_is_a_role(base):
+    g = judge(base, partner="Thistle Consulting Group. Contact:\n\nMorag Henderson\nHead of Financial Services "
+                            "Alliances\nmorag@thistle.example")
+    assert "vague_partner" not in g.failure_modes
+
+
+def test_a_participle_after_a_comma_goes_with_the_move_before_it(base):
+    g = judge(base, seller_move="Reply to Janet's email by Friday and confirm the working session, bringing the demo.")
+    assert "no_next_move" not in g.failure_modes and g.gates["seller_move_concrete"]

@@ -16,7 +16,8 @@ def _clause_verbs(text: str, ctx: Context) -> int:
     verbs = 0
     for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
         head = " ".join(words(clause)[:2])
-        if head and ctx.rubric.lex["action_verbs"].rx.match(head):
+        # "..., bringing the demo" goes with the action before it
+        if head and not re.fullmatch(r"\w{3,}ing", head.split()[0]) and ctx.rubric.lex["action_verbs"].rx.match(head):
             verbs += 1
     bullets = [ln for ln in text.splitlines() if re.match(r"\s*(?:[-*•]|\d+[.)])\s+", ln)]
     return max(verbs, len(bullets) * 2 if len(bullets) >= 2 else 0)

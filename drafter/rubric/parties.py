@@ -139,9 +139,16 @@ def judge_trigger(ctx: Context) -> Check:
         return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
     # what makes a trigger this account's: a figure or a date in it. A year ("for 2026") or a named
     # executive saying something generic ("digital transformation is the priority") does not.
-    figures = [m for m in ctx.rubric.pat["number"].finditer(text)
+    size = ctx.rubric.pat["company_size"].sub(" ", text) if "company_size" in ctx.rubric.pat else text
+    figures = [m for m in ctx.rubric.pat["number"].finditer(size)
                if not re.fullmatch(r"(?:19|20)\d\d[\s.,]*", m.group(0))]
     anchors = bool(figures or ctx.pat("date", text) or (ctx.people("trigger") and not generic))
+    # the buyer's own words can still fit any account: "We need to be doing more with AI. Everyone is."
+    said_generic = quote and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", quote.group(0)) \
+        and not figures
+    if said_generic:
+        msg = f"in the buyer's words but could apply to any account: {quoted(quote.group(0))}"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=quote.group(0))
     if quote or speech:
         said = quote.group(0) if quote else speech
         return Check("strong", [f"in the buyer's words ({quoted(said or '')})"])

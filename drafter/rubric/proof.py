@@ -58,7 +58,8 @@ def judge_evidence(ctx: Context) -> Check:
     doc = next((m.group(0) for m in ctx.rubric.lex["documents"].finditer(text)
                 if not negated(text, m.start(), ctx.rubric, window=2)), None)
     where = ctx.find("evidence_locations", text)
-    bad = ctx.find("unverifiable", text)
+    asked = ctx.pat("ask_person", text) if "ask_person" in ctx.rubric.pat else None
+    bad = ctx.find("unverifiable", text) or (asked.group(0) if asked else None)
     if url and not record and not (doc and where) and all(
             re.fullmatch(r"(?:https?://)?(?:www\.)?[^/\s]+/?", u.group(0).rstrip(".,)"))
             for u in ctx.rubric.pat["url"].finditer(text)):
