@@ -144,9 +144,9 @@ def judge_trigger(ctx: Context) -> Check:
                if not re.fullmatch(r"(?:19|20)\d\d[\s.,]*", m.group(0))]
     anchors = bool(figures or ctx.pat("date", text) or (ctx.people("trigger") and not generic))
     # the buyer's own words can still fit any account: "We need to be doing more with AI. Everyone is."
-    said_generic = quote and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", quote.group(0)) \
-        and not figures
-    if said_generic:
+    said_generic = bool(quote and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", quote.group(0))
+                        and not figures)
+    if said_generic and quote:
         msg = f"in the buyer's words but could apply to any account: {quoted(quote.group(0))}"
         return Check("missing", [msg], {"generic_use_case": msg}, text=quote.group(0))
     if quote or speech:
