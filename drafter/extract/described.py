@@ -95,7 +95,9 @@ def find_people(lay: Layout, cues: Cues) -> People:
                            fact=(u.speaker_at, end))
         if u.kind == "header" and u.label and u.label.lower() in ("from", "to", "cc"):
             for m in _EMAIL.finditer(text, u.body, u.end):
-                p = people.add(m.group("name").strip().strip('"'), u.doc, m.start("name"))
+                raw = m.group("name")
+                name = raw.strip().strip('"')  # "To: A <a@x>, Aoife Ní Bhriain <...>": the name after the space
+                p = people.add(name, u.doc, m.start("name") + raw.find(name))
                 if p and not p.domain:
                     p.domain = m.group("domain").lower()
                 if p:
