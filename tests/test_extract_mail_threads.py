@@ -76,3 +76,53 @@ Why them: Skerry Marine overhauls Norrvik's MTU engines since 2018.
 """, "notes.txt")
     assert packet.metadata["account"] == "Norrvik Ferries"
     assert "MTU engines" in packet.value("why_partner")
+
+
+HTML_MAIL = """From: Rhys Gallagher <rhys.gallagher@tallowmere.example>
+To: Ines Varga <ines.varga@lumora.example>
+Subject: Pinecrest Dental - co-sell write-up
+Date: Tue, 14 Oct 2025 09:00:00 +0100
+Content-Type: text/html; charset="utf-8"
+MIME-Version: 1.0
+
+<html><body>
+<p>Hi Ines,</p>
+<p><b>The account.</b> Pinecrest Dental Group: 40 practices in Wales. OPP-33120 opened today.</p>
+<p><b>Why us (Tallowmere).</b> We built Pinecrest's patient portal in 2022 and still run it.</p>
+<p><b>The joint pitch.</b></p>
+<ul>
+<li>Your recall messaging sends reminders by SMS.</li>
+<li>Tallowmere connects it to the portal we built.</li>
+<li>Pinecrest gets one change to a system they trust.</li>
+</ul>
+<p><b>Next steps:</b></p>
+<table>
+<tr><td><b>Who</b></td><td><b>What</b></td><td><b>When</b></td></tr>
+<tr><td>Tallowmere (me)</td><td>Pull 60 days of recall data and share it with Ines</td><td>Friday 17 October</td></tr>
+</table>
+<p><b>Registration.</b> I checked with your alliances team: no other partner registered on Pinecrest.</p>
+<p>Cheers,<br>Rhys Gallagher<br>Practice Lead | Tallowmere Consulting</p>
+</body></html>
+"""
+
+
+def test_bold_lead_ins_of_an_html_mail_label_their_paragraphs(tmp_path):
+    packet = _draft(tmp_path, HTML_MAIL, "mail.eml")
+    assert packet.metadata["account"] == "Pinecrest Dental Group"
+    assert "patient portal" in packet.value("why_partner")
+    value = packet.value("value_prop")
+    assert "recall messaging" in value and "connects it to the portal" in value
+    assert "no other partner registered" in packet.value("conflict")
+    for fid in ("why_partner", "value_prop", "conflict"):
+        assert all(e.quote == packet_text(tmp_path)[e.start:e.end] for e in packet.fields[fid].evidence)
+
+
+def test_the_who_column_of_an_action_table_names_no_person(tmp_path):
+    packet = _draft(tmp_path, HTML_MAIL, "mail.eml")
+    assert packet.metadata["partner"] == "Tallowmere Consulting"
+    assert "Rhys Gallagher" in packet.value("partner")
+    assert "60 days" in packet.value("partner_move")
+
+
+def packet_text(tmp_path):
+    return read_sources([tmp_path / "mail.eml"])[0].text

@@ -124,6 +124,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
             elif in_attendees or org_label(label, cues):
                 group_org = label
         if u.kind == "row" and len(u.cells) >= 2:
+            if "what" in u.columns:
+                continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
             role, orgs, ours = split_role_org(parts, cues)

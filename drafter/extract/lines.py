@@ -49,6 +49,7 @@ class _Builder:
         self.open: int | None = None  # unit that a continuation line may extend
         self.table_columns: list[str] | None = None
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
+        self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
 
     def add(self, unit: Unit, depth: int) -> int:
         unit.section = self.heading_stack[-1][1] if self.heading_stack else None
@@ -168,10 +169,19 @@ class _Builder:
             if bm:
                 cstart += bm.end()
                 body = text[cstart:cend]
-            if not bullet and self.open is not None and self._continues(lines, lineno, indent, depth):
+            lead = self.lead_hints.get(lineno)
+            lead_at = (line_start + lead[0], line_start + lead[1]) if lead and line_start + lead[0] >= cstart else None
+            if (not bullet and lead_at is None and self.open is not None
+                    and self._continues(lines, lineno, indent, depth)):
                 self.units[self.open].end = cend
                 continue
             kind = "bullet" if bullet else "text"
+            if lead_at is not None and not text[lead_at[1]:cend].strip(" \t:"):
+                # a bold line alone ("<b>The joint pitch.</b>", "**Next steps:**" in Word): a heading
+                he = lead_at[1] - len(text[lead_at[0]:lead_at[1]]) + len(text[lead_at[0]:lead_at[1]].rstrip(".: \t"))
+                self.add(Unit(self.index, lead_at[0], he, lineno, "heading", level=5, quoted=depth > 0), depth)
+                self.open = None
+                continue
             if (not bullet and (_BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
                                 or self._label_only(body))):
                 hb = _BOLD_LINE.fullmatch(body)
@@ -183,7 +193,8 @@ class _Builder:
                 self.open = None
                 continue
             unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
-            self._label(unit, body)
+            if lead_at is None or not self._lead_label(unit, *lead_at):
+                self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units
 
@@ -254,6 +265,23 @@ class _Builder:
         closing = re.match(r"(?:\*\*|__)[ \t]*", rest)
         if closing:
             unit.body += closing.end()
+
+    def _lead_label(self, unit: Unit, a: int, b: int) -> bool:
+        """A bold run opening the line, ended by "." or ":" (or followed by ":"), labels the rest of it:
+        "<b>Registration.</b> I checked ...", "<b>Why us (Coralbay).</b> We built ..."."""
+        text = self.doc.text
+        lead = text[a:b]
+        after = re.match(r"[ \t]*:?[ \t]*", text[b:unit.end])
+        colon = ":" in (after.group() if after else "")
+        if not (lead.rstrip().endswith((".", ":")) or colon) or len(lead.split()) > 8:
+            return False
+        m = re.fullmatch(r"(?P<label>[^()]*?)[ \t]*(?:\([^()]*\))?[ \t]*[.:]?[ \t]*", lead)
+        label = (m.group("label") if m else lead).strip()
+        if not label:
+            return False
+        unit.label, unit.label_start, unit.sep = label, a, ":" if colon or lead.rstrip().endswith(":") else "."
+        unit.body = b + (after.end() if after else 0)
+        return True
 
     def _lead_in(self, unit: Unit, body: str) -> None:
         """A lead-in that names a field ("On registration, ...") labels the rest of the unit."""
