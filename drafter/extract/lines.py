@@ -50,6 +50,7 @@ class _Builder:
         self.table_columns: list[str] | None = None
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
         self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
+        self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
 
     def add(self, unit: Unit, depth: int) -> int:
         unit.section = self.heading_stack[-1][1] if self.heading_stack else None
@@ -165,7 +166,7 @@ class _Builder:
                                               speaker_at=cstart), depth)
                     continue
             bm = _BULLET.match(body)
-            bullet = bool(bm)
+            bullet = bool(bm) or lineno in self.bullet_lines  # a Word list paragraph shows no marker
             if bm:
                 cstart += bm.end()
                 body = text[cstart:cend]
@@ -221,6 +222,8 @@ class _Builder:
         prev_unit = self.units[self.open] if self.open is not None else None
         if prev_unit is None or prev_unit.kind in ("heading", "row", "header") or (depth > 0) != prev_unit.quoted:
             return False
+        if self.doc.kind == "docx":
+            return False  # a Word paragraph is one line: the next one is never its wrapped tail
         prev = lines[lineno - 2].rstrip()
         if indent > prev_unit.indent and prev_unit.kind == "bullet":
             return True
@@ -273,8 +276,8 @@ class _Builder:
         lead = text[a:b]
         after = re.match(r"[ \t]*:?[ \t]*", text[b:unit.end])
         colon = ":" in (after.group() if after else "")
-        if not (lead.rstrip().endswith((".", ":")) or colon) or len(lead.split()) > 8:
-            return False
+        if not (lead.rstrip().endswith((".", ":")) or colon) or len(lead.split()) > 6 or re.search(r"[,;]", lead):
+            return False  # "Item 2, Hoshino Cold Chain:" names an agenda item, as a plain label would not
         m = re.fullmatch(r"(?P<label>[^()]*?)[ \t]*(?:\([^()]*\))?[ \t]*[.:]?[ \t]*", lead)
         label = (m.group("label") if m else lead).strip()
         if not label:

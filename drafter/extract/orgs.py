@@ -18,12 +18,15 @@ _TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
 
 
 @lru_cache(maxsize=4)
-def _phrase_rx(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
-    """A run of capitalised words; inside a name also an abbreviation ("St. Brigid's") and a possessive
-    followed by more of the name ("St. Brigid's University Hospital", "Children's Hospital")."""
+def _phrase_rx(abbreviations: tuple[str, ...], dotted: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A run of capitalised words; inside a name also an abbreviation ("St. Brigid's"), a possessive
+    followed by more of the name ("St. Brigid's University Hospital") and, at its end, a legal suffix
+    written with dots ("Kaiyo Systems K.K.")."""
     abbr = "|".join(re.escape(a) for a in abbreviations) or "(?!)"
     tok = rf"(?:(?:{abbr})(?=[ \t]+[{UPPER}])|{_TOK}(?:['’]s(?=[ \t]+[{UPPER}]))?)"
-    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{tok})*")
+    end = "|".join(re.escape(d) for d in sorted(dotted, key=len, reverse=True))
+    tail = rf"(?:[ \t]+(?:{end})(?![\w]))?" if end else ""
+    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{tok})*{tail}")
 
 
 def _possessive(word: str) -> bool:
@@ -71,7 +74,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     joiners = ("&", "of", "and", "for")
     suffixes = set(cues.raw["text"]["org_suffixes"])
     abbreviations = tuple(cues.raw["text"].get("name_abbreviations", ()))
-    phrase_rx = _phrase_rx(abbreviations)
+    dotted = tuple(cues.raw["text"].get("org_suffixes_dotted", ()))
+    suffixes |= set(dotted)
+    phrase_rx = _phrase_rx(abbreviations, dotted)
 
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
@@ -169,12 +174,13 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             for n in owned:
                 org.aliases |= orgs.pop(n).aliases
     # merge: prefixes into the longer name, first words and initials as aliases
-    names = sorted(orgs, key=lambda n: -len(n.split()))
+    names = sorted(orgs, key=lambda n: (-len(n.split()), -len(n)))
     merged: dict[str, Org] = {}
     for n in names:
         # "St. Brigid" (from "St. Brigid's is ...") is "St. Brigid's University Hospital" too
+        # and "Kaiyo Systems K" (a name read up to a dot) is "Kaiyo Systems K.K."
         target = next((o for o in merged.values() if (o.name + " ").startswith(n + " ")
-                       or o.name.startswith((n + "'s ", n + "’s "))), None)
+                       or o.name.startswith((n + "'s ", n + "’s ", n + "."))), None)
         if target:
             target.aliases |= orgs[n].aliases
         else:

@@ -91,7 +91,13 @@ class Proposer:
         # the labelled units most about the account, with the others under the same heading ("The joint
         # pitch." over three bullets, one naming the account)
         top = [i for i in units if self.scorer.topics[i] == best]
-        units = sorted(set(top) | {j for i in top for j in self._list_around(i) if j in units})
+        # under a conflict check, another organisation named in the list is what was checked ("Bølge
+        # sells a competing filter; not on this account"), not another account
+        off = self.cues.any_of("off_topic")
+        listed = {j for i in top for j in self._list_around(i) if j in units or (
+            fid == "conflict" and self.unit_field.get(j) == fid and j in self.by_unit
+            and not off.search(self.lay.text(self.lay.units[j])))}
+        units = sorted(set(top) | listed)
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
         # and keeps only its decided statements
