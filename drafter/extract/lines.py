@@ -25,6 +25,8 @@ _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
+# A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
+_STAMP = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[A-Z])")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 # A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
 # "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
@@ -156,14 +158,16 @@ class _Builder:
                 continue
             self.table_columns = None
             if speakers and depth == 0 and indent == 0:
-                sm = _SPEAKER.match(body)
+                stamp = _STAMP.match(body)
+                sm = _SPEAKER.match(body, stamp.end() if stamp else 0)
                 if sm and sm.group(1) in speakers:
                     speaker = sm.group(1)
                     bstart = cstart + sm.end() - 1
                     while bstart < cend and (text[bstart].isspace() or text[bstart] == ":"):
                         bstart += 1
                     self.open = self.add(Unit(self.index, bstart, cend, lineno, "cue", speaker=speaker,
-                                              speaker_at=cstart), depth)
+                                              speaker_at=cstart + sm.start(), time=stamp.group(1) if stamp else None),
+                                         depth)
                     continue
             bm = _BULLET.match(body)
             bullet = bool(bm) or lineno in self.bullet_lines  # a Word list paragraph shows no marker
