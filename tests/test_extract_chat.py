@@ -11,9 +11,11 @@ from drafter.ingest import read_sources
 
 TODAY = date(2025, 11, 24)
 
-CHAT = """Microsoft Teams - #kestrel-cosell
+PARTICIPANTS = ("Participants: Ola Berge (Lumora, partner manager), Tomas Lind (Lumora, AE retail), "
+                "Vera Holm (Fjordwise Consulting, practice lead)")
+CHAT = f"""Microsoft Teams - #kestrel-cosell
 Tuesday 4 November 2025
-Participants: Ola Berge (Lumora, partner manager), Tomas Lind (Lumora, AE retail), Vera Holm (Fjordwise Consulting, practice lead)
+{PARTICIPANTS}
 
 [09:02] Ola Berge: Morning. Vera, you had one for us?
 [09:03] Vera Holm: Yes. Kestrel Outdoor Stores, 30 shops in Norway.
