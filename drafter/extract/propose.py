@@ -232,11 +232,8 @@ class Proposer:
         if names is None:
             return None
         doc = self.lay.units[top.unit].doc
-        # said before a pick that does not itself name the field ("Then let's not write the joint pitch
-        # until he has." ... "Posting our case study: ..."), it stands as well
-        either = not names.search(top.text)
         for c in self.cands:
-            after = self.lay.units[c.unit].doc == doc and (either or (c.unit, c.start) > (top.unit, top.start))
+            after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
             if not (after and c.open_for(fid) and c.topic >= 0 and self.cand_field(c) in (None, fid)):
                 continue
             # it names the field, or answers a question that does ("What's the joint story?" / "Honestly, we
