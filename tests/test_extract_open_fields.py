@@ -147,3 +147,46 @@ def test_a_label_answered_with_none_so_far_is_missing(tmp_path):
         "- Corbel has run the point-of-sale estate in all 60 Bramwell stores since 2019.\n"
         "- evidence: none so far\n"), "notes.txt")
     assert packet.fields["evidence"].value is None
+
+
+RECORD = """# Corbel / Bramwell Stores co-sell record
+
+Date: 19 November 2025
+
+- Account: Bramwell Stores, OPP-48110 (stage 2)
+- Partner: Corbel Systems, Felix Moreau (alliances lead)
+- Why Corbel: they run the point-of-sale estate in all 60 Bramwell stores since 2019.
+- Trigger: Bramwell's CFO said "our tills go down every Black Friday".
+- Joint value: {value}
+- Warm path: {warm}
+- Seller move: {seller}
+- Partner move: Felix sends the outage log by Friday 28 November.
+- Conflict: {conflict}
+- Evidence: {evidence}
+- Owner: {owner}
+"""
+
+DECIDED = dict(value="our checkout cloud keeps tills running offline; Corbel installs it on their estate.",
+               warm="Felix sits on Bramwell's monthly IT board with the CFO.",
+               seller="Priya books the till demo for 2 December.",
+               conflict="Alliances checked the portal: no other partner registered.",
+               evidence="the Corbel estate case study, https://corbel.example/cases/bramwell",
+               owner="Greta owns the handoff, answer due by 1 December.")
+
+
+def test_fields_written_down_as_pending_or_not_discussed_stay_missing(tmp_path):
+    decided = _draft(tmp_path, RECORD.format(**DECIDED), "decided.md")
+    assert all(decided.fields[f].value for f in ("value_prop", "warm_path", "seller_move", "conflict", "evidence",
+                                                 "owner"))
+    packet = _draft(tmp_path, RECORD.format(
+        value="Still to work out. Felix wasn't sure whether Bramwell wants tills or kiosks first.",
+        warm="Not discussed: Felix had to leave early.",
+        seller="I'm not booking anything with Bramwell until I've seen the outage log.",
+        conflict="Pending. Greta will ask alliances whether Tillpoint holds a registration.",
+        evidence="None attached yet. The outage log is confidential until the CFO agrees.",
+        owner="Who owns this on our side is open; decide at the next sync.",
+    ), "open.md")
+    for fid in ("value_prop", "warm_path", "seller_move", "conflict", "evidence", "owner"):
+        assert packet.fields[fid].value is None, fid
+        assert packet.fields[fid].status == "missing"
+    assert "outage log" in packet.value("partner_move")

@@ -202,3 +202,35 @@ def test_a_first_name_and_the_full_name_are_one_person_and_a_heading_in_capitals
     assert packet.metadata["account"] == "Maple Vale School District"
     assert [p for p in packet.value("partner").split() if p == "Ferro"]
     assert "server inventory" in packet.value("partner_move")
+
+
+def _srt(turns):
+    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{who}: {text}\n"
+                     for i, (who, text) in enumerate(turns, 1))
+
+
+CALL = [
+    ("Nadia Perez", "We're recording. Joaquín, thanks for joining."),
+    ("Joaquín Ruiz", "Of course. Elena, good to meet you."),
+    ("Elena Soto", "Likewise. I'm the AE for the north, so Ferreterías Quillota is mine."),
+    ("Nadia Perez", "Context for Elena: Joaquín is the partner who runs logistics at Andino Consultores. Andino "
+                    "ran Quillota's warehouse project last year."),
+    ("Elena Soto", "Ferreterías Quillota, 40 stores in Valparaíso and Los Lagos. We have OPP-71002 open, stage 2."),
+    ("Joaquín Ruiz", "Before that, one aside: Maderas Pucón signed with you in May, right? Matías's deal?"),
+    ("Elena Soto", "Yes, OPP-70011, Matías closed it. Nothing for us to do there."),
+    ("Joaquín Ruiz", "I'll send you their stock-out report by Friday 13 June."),
+]
+
+
+def test_a_person_described_as_the_partner_who_runs_something_at_an_organisation(tmp_path):
+    packet = _draft(tmp_path, _srt(CALL), "call.srt")
+    assert packet.metadata["partner"] == "Andino Consultores"
+    assert "Joaquín Ruiz" in packet.value("partner")
+    assert "warehouse project" in packet.value("why_partner")
+
+
+def test_an_aside_about_a_closed_deal_and_the_places_a_customer_is_in_name_no_account(tmp_path):
+    packet = _draft(tmp_path, _srt(CALL), "call.srt")
+    assert packet.metadata["account"] == "Ferreterías Quillota"
+    assert "OPP-71002" in packet.value("account")
+    assert "OPP-70011" not in packet.value("account")

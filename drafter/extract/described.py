@@ -95,7 +95,9 @@ def find_people(lay: Layout, cues: Cues) -> People:
                            fact=(u.speaker_at, end))
         if u.kind == "header" and u.label and u.label.lower() in ("from", "to", "cc"):
             for m in _EMAIL.finditer(text, u.body, u.end):
-                p = people.add(m.group("name").strip().strip('"'), u.doc, m.start("name"))
+                raw = m.group("name")
+                name = raw.strip().strip('"')  # "To: A <a@x>, Aoife Ní Bhriain <...>": the name after the space
+                p = people.add(name, u.doc, m.start("name") + raw.find(name))
                 if p and not p.domain:
                     p.domain = m.group("domain").lower()
                 if p:
@@ -122,6 +124,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
             elif in_attendees or org_label(label, cues):
                 group_org = label
         if u.kind == "row" and len(u.cells) >= 2:
+            if "what" in u.columns:
+                continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
             a, b = u.cells[0]
             parts = [text[x:y] for x, y in u.cells[1:]]
             role, orgs, ours = split_role_org(parts, cues)

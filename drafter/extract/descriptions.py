@@ -34,12 +34,14 @@ def person_acts(cues: Cues) -> list[re.Pattern[str]]:
 
 
 def at_org(cues: Cues) -> re.Pattern[str]:
-    """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline":
-    a person, what they do (the cue file's `works_at` verbs), and where."""
+    """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline",
+    "Luana is the partner who leads retail at Ipê": a person, what they do (the cue file's `works_at`
+    verbs, after a `works_at_who` clause), and where."""
     if cues.version not in _AT_ORGS:
         verbs = cues.raw["speakers"]["works_at"]
+        rel = cues.raw["speakers"].get("works_at_who", "(?!)")  # "Luana is the partner who leads retail at Ipê"
         _AT_ORGS[cues.version] = re.compile(
-            rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>{verbs}[ \t]+"
+            rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>(?:{rel}[ \t]+)?{verbs}[ \t]+"
             rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
     return _AT_ORGS[cues.version]
 

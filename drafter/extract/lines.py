@@ -25,6 +25,8 @@ _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
+# A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
+_STAMP = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[A-Z])")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 # A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
 # "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
@@ -49,6 +51,8 @@ class _Builder:
         self.open: int | None = None  # unit that a continuation line may extend
         self.table_columns: list[str] | None = None
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
+        self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
+        self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
 
     def add(self, unit: Unit, depth: int) -> int:
         unit.section = self.heading_stack[-1][1] if self.heading_stack else None
@@ -154,24 +158,35 @@ class _Builder:
                 continue
             self.table_columns = None
             if speakers and depth == 0 and indent == 0:
-                sm = _SPEAKER.match(body)
+                stamp = _STAMP.match(body)
+                sm = _SPEAKER.match(body, stamp.end() if stamp else 0)
                 if sm and sm.group(1) in speakers:
                     speaker = sm.group(1)
                     bstart = cstart + sm.end() - 1
                     while bstart < cend and (text[bstart].isspace() or text[bstart] == ":"):
                         bstart += 1
                     self.open = self.add(Unit(self.index, bstart, cend, lineno, "cue", speaker=speaker,
-                                              speaker_at=cstart), depth)
+                                              speaker_at=cstart + sm.start(), time=stamp.group(1) if stamp else None),
+                                         depth)
                     continue
             bm = _BULLET.match(body)
-            bullet = bool(bm)
+            bullet = bool(bm) or lineno in self.bullet_lines  # a Word list paragraph shows no marker
             if bm:
                 cstart += bm.end()
                 body = text[cstart:cend]
-            if not bullet and self.open is not None and self._continues(lines, lineno, indent, depth):
+            lead = self.lead_hints.get(lineno)
+            lead_at = (line_start + lead[0], line_start + lead[1]) if lead and line_start + lead[0] >= cstart else None
+            if (not bullet and lead_at is None and self.open is not None
+                    and self._continues(lines, lineno, indent, depth)):
                 self.units[self.open].end = cend
                 continue
             kind = "bullet" if bullet else "text"
+            if lead_at is not None and not text[lead_at[1]:cend].strip(" \t:"):
+                # a bold line alone ("<b>The joint pitch.</b>", "**Next steps:**" in Word): a heading
+                he = lead_at[1] - len(text[lead_at[0]:lead_at[1]]) + len(text[lead_at[0]:lead_at[1]].rstrip(".: \t"))
+                self.add(Unit(self.index, lead_at[0], he, lineno, "heading", level=5, quoted=depth > 0), depth)
+                self.open = None
+                continue
             if (not bullet and (_BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
                                 or self._label_only(body))):
                 hb = _BOLD_LINE.fullmatch(body)
@@ -183,7 +198,8 @@ class _Builder:
                 self.open = None
                 continue
             unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
-            self._label(unit, body)
+            if lead_at is None or not self._lead_label(unit, *lead_at):
+                self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units
 
@@ -210,6 +226,8 @@ class _Builder:
         prev_unit = self.units[self.open] if self.open is not None else None
         if prev_unit is None or prev_unit.kind in ("heading", "row", "header") or (depth > 0) != prev_unit.quoted:
             return False
+        if self.doc.kind == "docx":
+            return False  # a Word paragraph is one line: the next one is never its wrapped tail
         prev = lines[lineno - 2].rstrip()
         if indent > prev_unit.indent and prev_unit.kind == "bullet":
             return True
@@ -254,6 +272,23 @@ class _Builder:
         closing = re.match(r"(?:\*\*|__)[ \t]*", rest)
         if closing:
             unit.body += closing.end()
+
+    def _lead_label(self, unit: Unit, a: int, b: int) -> bool:
+        """A bold run opening the line, ended by "." or ":" (or followed by ":"), labels the rest of it:
+        "<b>Registration.</b> I checked ...", "<b>Why us (Coralbay).</b> We built ..."."""
+        text = self.doc.text
+        lead = text[a:b]
+        after = re.match(r"[ \t]*:?[ \t]*", text[b:unit.end])
+        colon = ":" in (after.group() if after else "")
+        if not (lead.rstrip().endswith((".", ":")) or colon) or len(lead.split()) > 6 or re.search(r"[,;]", lead):
+            return False  # "Item 2, Hoshino Cold Chain:" names an agenda item, as a plain label would not
+        m = re.fullmatch(r"(?P<label>[^()]*?)[ \t]*(?:\([^()]*\))?[ \t]*[.:]?[ \t]*", lead)
+        label = (m.group("label") if m else lead).strip()
+        if not label:
+            return False
+        unit.label, unit.label_start, unit.sep = label, a, ":" if colon or lead.rstrip().endswith(":") else "."
+        unit.body = b + (after.end() if after else 0)
+        return True
 
     def _lead_in(self, unit: Unit, body: str) -> None:
         """A lead-in that names a field ("On registration, ...") labels the rest of the unit."""

@@ -60,6 +60,7 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
     customer_is = re.compile(r"\bis (?:an? |the )?(?:[\w-]+ ){0,4}?(?:" + "|".join(cues.raw["text"]["customer_kinds"])
                              + r")\b", re.I)
     serving = cues.any_of("serving")
+    place = re.compile(cues.raw["text"]["place_before"])
 
     def add(found: list[Org], w: float) -> None:
         for o in dict.fromkeys(found):
@@ -113,7 +114,7 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             # "Yes, Greenmarket Foods. We've run their forecasting." / "It's on my named list.", "Highveld
             # Broadcasting Corporation. I've had OPP-59344 open since July.": a record or a list said of no
             # one by name ties the customer named last in the turn, or in the turn before
-            earlier = ents.orgs_in(masked, u.start, s)[-1:] if k else before
+            earlier = _not_places(ents, masked, u.start, s, place)[-1:] if k else before
             if opp.search(sent):
                 opp_in_unit = True
                 add(found or ([] if other.search(unit_text) or not k else earlier), 3.0)
@@ -248,6 +249,15 @@ def _brought_up(lay: Layout, ents: Entities, u: Unit) -> list[Org]:
         if " " in o.name or len(o.mentions) > 1:
             return [o]
     return []
+
+
+def _not_places(ents: Entities, text: str, start: int, end: int, place: re.Pattern[str]) -> list[Org]:
+    """The organisations named in text[start:end], leaving out the places ("98 stores in Paraná and
+    Santa Catarina"), so a record said next names the customer before them, not a region."""
+    if ents._org_rx is None:
+        return []
+    return [ents._org_of[m.group()] for m in ents._org_rx.finditer(text, start, end)
+            if not place.search(text, max(start, m.start() - 80), m.start())]
 
 
 def _mention_end(org: Org, doc: int, start: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.extract.cues import Cues
 from drafter.extract.names import LETTER, UPPER
@@ -14,7 +15,22 @@ from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout
 
 _TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
-_PHRASE = re.compile(rf"(?<![\w&.@/-]){_TOK}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{_TOK})*")
+
+
+@lru_cache(maxsize=4)
+def _phrase_rx(abbreviations: tuple[str, ...], dotted: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A run of capitalised words; inside a name also an abbreviation ("St. Brigid's"), a possessive
+    followed by more of the name ("St. Brigid's University Hospital") and, at its end, a legal suffix
+    written with dots ("Kaiyo Systems K.K.")."""
+    abbr = "|".join(re.escape(a) for a in abbreviations) or "(?!)"
+    tok = rf"(?:(?:{abbr})(?=[ \t]+[{UPPER}])|{_TOK}(?:['’]s(?=[ \t]+[{UPPER}]))?)"
+    end = "|".join(re.escape(d) for d in sorted(dotted, key=len, reverse=True))
+    tail = rf"(?:[ \t]+(?:{end})(?![\w]))?" if end else ""
+    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{tok})*{tail}")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
 _SINGLE = re.compile(rf"[{UPPER}][a-zß-öø-ÿ]+{LETTER}*")  # one capitalised word: "Kwabena", "Frío"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 _DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
@@ -57,6 +73,10 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
     joiners = ("&", "of", "and", "for")
     suffixes = set(cues.raw["text"]["org_suffixes"])
+    abbreviations = tuple(cues.raw["text"].get("name_abbreviations", ()))
+    dotted = tuple(cues.raw["text"].get("org_suffixes_dotted", ()))
+    suffixes |= set(dotted)
+    phrase_rx = _phrase_rx(abbreviations, dotted)
 
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
@@ -75,14 +95,22 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 out[-1].append(w)
             elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
+            elif _possessive(w) and not (out[-1] and out[-1][0] in abbreviations):
+                # "Kittiwake's ATR fleet": whose, not part of the name; "St. Brigid's University Hospital" is
+                out[-1].append(w)
+                out.append([])
             else:
                 out[-1].append(w)
         result = []
         for words in out:
             while words and words[0] in joiners:
                 words = words[1:]
-            while words and words[-1] in joiners:
+            if words and _possessive(words[-1]):  # "Acme's": the name is "Acme"
+                words = [*words[:-1], words[-1][:-2]]
+            while words and (words[-1] in joiners or words[-1] in abbreviations):
                 words = words[:-1]
+            while words and words[0] in joiners:
+                words = words[1:]
             if words:
                 result.append(" ".join(words))
         return result
@@ -110,7 +138,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         text = doc.text
         units = [u for u in lay.units if u.doc == di and not (
             u.kind == "heading" and u.level >= 5 and len(lay.text(u).split()) <= 8)]
-        for m in (m for u in units for m in _PHRASE.finditer(text, u.start, u.end)):
+        for m in (m for u in units for m in phrase_rx.finditer(text, u.start, u.end)):
             for k, phrase in enumerate(pieces(m.group())):
                 words = phrase.split()
                 if len(words) >= 2:
@@ -146,10 +174,13 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             for n in owned:
                 org.aliases |= orgs.pop(n).aliases
     # merge: prefixes into the longer name, first words and initials as aliases
-    names = sorted(orgs, key=lambda n: -len(n.split()))
+    names = sorted(orgs, key=lambda n: (-len(n.split()), -len(n)))
     merged: dict[str, Org] = {}
     for n in names:
-        target = next((o for o in merged.values() if (o.name + " ").startswith(n + " ")), None)
+        # "St. Brigid" (from "St. Brigid's is ...") is "St. Brigid's University Hospital" too
+        # and "Kaiyo Systems K" (a name read up to a dot) is "Kaiyo Systems K.K."
+        target = next((o for o in merged.values() if (o.name + " ").startswith(n + " ")
+                       or o.name.startswith((n + "'s ", n + "’s ", n + "."))), None)
         if target:
             target.aliases |= orgs[n].aliases
         else:
@@ -163,6 +194,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     for o in merged.values():
         first = o.name.split()[0]
         if (first not in stop and (first not in person_tokens or first in surnames) and len(first) >= 3
+                and first not in abbreviations and not _possessive(first)
                 and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
         ini = _initials(o.name)

@@ -88,7 +88,16 @@ class Proposer:
         if not units:
             return None
         best = max(self.scorer.topics[i] for i in units)
-        units = [i for i in units if self.scorer.topics[i] == best]
+        # the labelled units most about the account, with the others under the same heading ("The joint
+        # pitch." over three bullets, one naming the account)
+        top = [i for i in units if self.scorer.topics[i] == best]
+        # under a conflict check, another organisation named in the list is what was checked ("Bølge
+        # sells a competing filter; not on this account"), not another account
+        off = self.cues.any_of("off_topic")
+        listed = {j for i in top for j in self._list_around(i) if j in units or (
+            fid == "conflict" and self.unit_field.get(j) == fid and j in self.by_unit
+            and not off.search(self.lay.text(self.lay.units[j])))}
+        units = sorted(set(top) | listed)
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
         # and keeps only its decided statements
@@ -106,6 +115,25 @@ class Proposer:
             pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
         return prop if prop.pieces else None
+
+    def _list_around(self, i: int) -> list[int]:
+        """The unlabelled bullets of the list that unit i is in, under the same heading."""
+        lay = self.lay
+        u = lay.units[i]
+        if u.kind != "bullet" or u.section is None:
+            return []
+
+        def same(j: int) -> bool:
+            v = lay.units[j]
+            return v.kind == "bullet" and v.section == u.section and v.doc == u.doc and v.label is None
+
+        out = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lay.units) and same(j):
+                out.append(j)
+                j += step
+        return out
 
     def _speaker_prefix(self, c: Cand, i: int) -> list[Piece]:
         """"Cormac Byrne" before "I own this handoff": who "I" is, where the notes write their name."""

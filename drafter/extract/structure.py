@@ -7,7 +7,7 @@ Every unit is a span of its document's text, so anything quoted from it is verba
 from __future__ import annotations
 
 from drafter.extract.cues import Cues
-from drafter.extract.lines import _SPEAKER, _Builder
+from drafter.extract.lines import _SPEAKER, _STAMP, _Builder
 from drafter.extract.sentences import sentences
 from drafter.extract.speakers import doc_author, name_unnamed_cues
 from drafter.extract.units import Layout, Message, Unit
@@ -25,7 +25,8 @@ def _speaker_lines(doc: Document) -> set[str]:
         if not ln.strip():
             continue
         nonblank += 1
-        m = _SPEAKER.match(ln)
+        stamp = _STAMP.match(ln)  # a chat log: "[10:02] Name: words"
+        m = _SPEAKER.match(ln, stamp.end() if stamp else 0)
         if m and len(m.group(1)) <= 40:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     repeated = {k for k, v in counts.items() if v >= 2}

@@ -40,8 +40,8 @@ def read_source(path: str | Path) -> Document:
     if kind == "eml":
         from drafter.ingest.mail import read_eml
 
-        text, body, date, views = read_eml(data, name)
-        return Document(name, kind, text, digest, body=body, date=date, views=views)
+        text, body, date, views, hints = read_eml(data, name)
+        return Document(name, kind, text, digest, body=body, date=date, views=views, hints=hints)
     text = decode_text(data, name)
     if not text.strip():
         raise InputError(name, "file is empty")

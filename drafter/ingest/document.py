@@ -33,8 +33,10 @@ class Hint:
     """Structure a reader knows and the text does not show, e.g. a .docx paragraph styled as a heading."""
 
     line: int  # 1-based line of the text
-    kind: str  # "heading"
+    kind: str  # "heading", "label" (a bold run opening the line: columns start..end), "bullet" (a list paragraph)
     level: int = 1
+    start: int = 0
+    end: int = 0
 
 
 @dataclass

@@ -15,6 +15,7 @@ _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tab
 _SKIP = {"script", "style", "head", "title"}
 _HEADING = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### "}
 _PARAGRAPH = {"p", "div", "section", "article"}  # blocks that end a paragraph (a blank line)
+_LEAD_START, _LEAD_END = "\ue000", "\ue001"  # private-use marks of a bold run starting a line
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden"
                            r"|(?<![\w-])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)|(?<![\w-])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)",
@@ -41,6 +42,7 @@ class _Text(HTMLParser):
         self.hidden_tag: str | None = None  # the element that hides what is inside it
         self.hidden_depth = 0
         self.links: list[str | None] = []  # targets of the open <a> elements
+        self.bold = 0  # open <b>/<strong> elements; a bold run starting a line is marked (see `html_text`)
 
     def _newline(self) -> None:
         if self.out and not self.out[-1].endswith("\n"):
@@ -56,6 +58,10 @@ class _Text(HTMLParser):
             return
         if tag == "a":
             self.links.append(dict(attrs).get("href"))
+        if tag in ("b", "strong"):
+            if self.bold == 0 and self._at_line_start():
+                self.out.append(_LEAD_START)
+            self.bold += 1
         if tag in _SKIP:
             self.skip += 1
         elif tag == "blockquote":
@@ -71,6 +77,10 @@ class _Text(HTMLParser):
             elif tag in _HEADING:
                 self._start_line(_HEADING[tag])
 
+    def _at_line_start(self) -> bool:
+        line = "".join(self.out).rsplit("\n", 1)[-1] if self.out else ""
+        return not re.sub(r"^(?:> )*(?:- )?", "", line).strip()
+
     def _start_line(self, prefix: str) -> None:
         self.out.append("> " * self.quote + prefix)
 
@@ -83,6 +93,10 @@ class _Text(HTMLParser):
             return
         if tag == "a" and self.links:
             self._link_target(self.links.pop())
+        if tag in ("b", "strong") and self.bold:
+            self.bold -= 1
+            if self.bold == 0:
+                self.out.append(_LEAD_END)
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag == "blockquote":
@@ -122,9 +136,25 @@ class _Text(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Readable text of an HTML body: one line per block, tables as "| a | b |" rows, no markup."""
+    return html_text(html)[0]
+
+
+def html_text(html: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """`html_to_text`, and the bold runs that start a line ("<b>The account.</b> Ardent ..."), as
+    (1-based line, start column, end column): a reader sees them as the line's label, the text does not
+    show them (no inserted markup, so every quote still stands in the file)."""
     parser = _Text()
     parser.feed(html)
     parser.close()
     lines = [ln.rstrip() for ln in "".join(parser.out).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    leads: list[tuple[int, int, int]] = []
+    out: list[str] = []
+    for n, line in enumerate(text.split("\n"), 1):
+        m = re.search(f"{_LEAD_START}([^{_LEAD_START}{_LEAD_END}]*){_LEAD_END}", line)
+        if m and m.group(1).strip():
+            lead = m.group(1)
+            start = m.start() + len(lead) - len(lead.lstrip())
+            leads.append((n, start, m.start() + len(lead.rstrip())))
+        out.append(line.replace(_LEAD_START, "").replace(_LEAD_END, ""))
+    return "\n".join(out).strip() + "\n", leads

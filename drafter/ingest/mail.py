@@ -11,8 +11,8 @@ import email.policy
 from email.message import EmailMessage
 
 from drafter.errors import InputError
-from drafter.ingest.document import fold_view
-from drafter.ingest.htmltext import html_to_text
+from drafter.ingest.document import Hint, fold_view
+from drafter.ingest.htmltext import html_text
 
 HEADERS = ("From", "To", "Cc", "Subject", "Date")
 
@@ -43,8 +43,10 @@ def _content(part: EmailMessage, path: str) -> str:
     return str(content).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
-    """(source text, body kind, Date header, views) of an email file.
+def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str], list[Hint]]:
+    """(source text, body kind, Date header, views, hints) of an email file.
+
+    The hints are an HTML body's bold runs opening a line ("<b>Registration.</b> I checked ..."): labels.
 
     The views are what the file shows a reader who opens it: the raw message and its decoded
     text/plain parts (folded). An HTML body's text differs from its markup, so a quote from it
@@ -72,15 +74,25 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
             encoded = encoded or str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "base64"
         elif filename:
             attachments.append(filename)
+    leads: list[tuple[int, int, int]] = []
     if plain:
         body, kind = "\n".join(plain), "text/plain"
     elif html:
-        body, kind = "\n".join(html_to_text(h) for h in html), "text/html"
+        parts: list[str] = []
+        for h in html:
+            shown, found = html_text(h)
+            done = sum(p.count("\n") for p in parts)
+            leads.extend((done + n, a, b) for n, a, b in found)
+            parts.append(shown)
+        body, kind = "\n".join(parts), "text/html"
     else:
         body, kind = "", "text/plain"
     if not body.strip():
         raise InputError(path, "email has no text body")
-    text = _header_block(msg) + "\n\n" + body.strip("\n") + "\n"
+    head = _header_block(msg) + "\n\n"
+    shift = head.count("\n") - (len(body) - len(body.lstrip("\n")))  # body lines below the headers
+    hints = [Hint(shift + n, "label", start=a, end=b) for n, a, b in leads]
+    text = head + body.strip("\n") + "\n"
     if attachments:
         text += "\n" + "\n".join(f"Attachment: {name}" for name in attachments) + "\n"
     date = next((" ".join(str(v).split()) for k, v in msg.raw_items() if k.lower() == "date"), None)
@@ -89,4 +101,4 @@ def read_eml(data: bytes, path: str) -> tuple[str, str, str | None, list[str]]:
         views.append(fold_view("\n".join(plain)))
     elif encoded:  # nothing to cut a quote to: the decoded text is the source (quoted-printable is cut)
         views.append(fold_view(body))
-    return text, kind, date, views
+    return text, kind, date, views, hints

@@ -1,8 +1,9 @@
 """Word documents (.docx): paragraphs and tables in document order, one line each.
 
 Table rows become "| a | b |" lines so a table of action items reads the same as in Markdown.
-Paragraphs styled as headings (or wholly bold) are passed on as hints, not as inserted markup,
-so the source text holds only what the document says.
+Paragraphs styled as headings (or wholly bold), list paragraphs and a paragraph's opening bold
+run are passed on as hints, not as inserted markup, so the source text holds only what the document
+says. Each paragraph is a line of its own: never a wrapped continuation of the one before.
 """
 
 from __future__ import annotations
@@ -24,6 +25,30 @@ def _heading_level(paragraph) -> int:  # noqa: ANN001  (python-docx Paragraph)
     if runs and all(r.bold for r in runs) and len(paragraph.text) < 80:
         return 5
     return 0
+
+
+def _is_list(paragraph) -> bool:  # noqa: ANN001  (python-docx Paragraph)
+    """A list paragraph ("List Bullet", "List Number", or numbered by its own properties): a bullet."""
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if re.match(r"List\b", name):
+        return True
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
+def _bold_lead(paragraph) -> tuple[int, int] | None:  # noqa: ANN001  (python-docx Paragraph)
+    """Columns of the bold runs that open a paragraph ("**Channel check:** Rika checked ..."), if any."""
+    lead = ""
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        if not run.bold:
+            break
+        lead += run.text
+    if not lead.strip() or len(lead) >= len(paragraph.text):
+        return None
+    start = len(lead) - len(lead.lstrip())
+    return start, len(lead.rstrip())
 
 
 def read_docx(data: bytes, path: str) -> tuple[str, list[Hint]]:
@@ -59,6 +84,12 @@ def read_docx(data: bytes, path: str) -> tuple[str, list[Hint]]:
         level = _heading_level(block)
         if level and text.strip():
             hints.append(Hint(len(lines) + 1, "heading", level))
+        elif text.strip() and _is_list(block):
+            hints.append(Hint(len(lines) + 1, "bullet"))
+        elif text.strip():
+            lead = _bold_lead(block)
+            if lead:
+                hints.append(Hint(len(lines) + 1, "label", start=lead[0], end=lead[1]))
         lines.extend(text.split("\n") if text else [""])
     text = "\n".join(lines).strip("\n")
     if not text.strip():

@@ -1,0 +1,128 @@
+"""Mail threads and names as they are written in them: an address list with encoded names, an
+Outlook reply under "-----Original Message-----", a quoted first message, a saint's name with its
+possessive ("St. Anselm's Children's Clinic")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.offline import draft
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+
+def _draft(tmp_path, text, name):
+    p = tmp_path / name
+    p.write_bytes(text.encode("utf-8"))
+    return draft(read_sources([p]), today=TODAY)
+
+
+THREAD = """From: Maura Quinlan <maura.quinlan@veltra.example>
+To: Owen Rafferty <owen.rafferty@veltra.example>, =?utf-8?q?Siobh=C3=A1n?= Dwyer <siobhan.dwyer@carrowmore.example>
+Subject: RE: St. Anselm's theatre scheduling
+Date: Wed, 12 Nov 2025 10:02:00 +0000
+Content-Type: text/plain; charset="utf-8"
+
+Thanks both, noted.
+
+Maura
+
+-----Original Message-----
+From: Owen Rafferty <owen.rafferty@veltra.example>
+Sent: Monday, November 10, 2025 9:00 AM
+To: Siobhán Dwyer <siobhan.dwyer@carrowmore.example>
+Subject: RE: St. Anselm's theatre scheduling
+
+Maura: St. Anselm's is on your named-account list, OPP-55120 is open from their tender.
+
+How I'd put it: our theatre scheduler plans every list, and Carrowmore feeds it the PAS extract.
+
+Owen
+
+On Fri, 7 Nov 2025 at 16:20, Siobhán Dwyer <siobhan.dwyer@carrowmore.example> wrote:
+> Hi Owen,
+>
+> St. Anselm's General Hospital, Sligo. Carrowmore Health Systems has run their PAS since 2019.
+>
+> Their theatre manager, Brid Lally, said: "We cancel four lists a week because the rota is on paper."
+>
+> Sadly we lost Tuam District Hospital (OPP-50010) last month; nothing to do there.
+>
+> Siobhán
+"""
+
+
+def test_a_name_in_an_address_list_is_quoted_whole(tmp_path):
+    packet = _draft(tmp_path, THREAD, "thread.eml")
+    partner = packet.fields["partner"]
+    assert "Siobhán Dwyer" in partner.value
+    assert all(e.quote.strip() == e.quote and not e.quote.endswith("Dwye") for e in partner.evidence)
+
+
+def test_a_saints_name_with_its_possessive_is_one_organisation(tmp_path):
+    packet = _draft(tmp_path, THREAD, "thread.eml")
+    assert packet.metadata["account"] == "St. Anselm's General Hospital"
+    assert "OPP-55120" in packet.value("account")
+    assert "Tuam" not in packet.value("account")
+
+
+def test_a_possessive_before_a_product_is_not_part_of_a_name(tmp_path):
+    packet = _draft(tmp_path, """Call notes, 3 November 2025
+
+Account: Norrvik Ferries (OPP-31002)
+Partner: Skerry Marine, Ida Holm (alliances lead)
+Why them: Skerry Marine overhauls Norrvik's MTU engines since 2018.
+""", "notes.txt")
+    assert packet.metadata["account"] == "Norrvik Ferries"
+    assert "MTU engines" in packet.value("why_partner")
+
+
+HTML_MAIL = """From: Rhys Gallagher <rhys.gallagher@tallowmere.example>
+To: Ines Varga <ines.varga@lumora.example>
+Subject: Pinecrest Dental - co-sell write-up
+Date: Tue, 14 Oct 2025 09:00:00 +0100
+Content-Type: text/html; charset="utf-8"
+MIME-Version: 1.0
+
+<html><body>
+<p>Hi Ines,</p>
+<p><b>The account.</b> Pinecrest Dental Group: 40 practices in Wales. OPP-33120 opened today.</p>
+<p><b>Why us (Tallowmere).</b> We built Pinecrest's patient portal in 2022 and still run it.</p>
+<p><b>The joint pitch.</b></p>
+<ul>
+<li>Your recall messaging sends reminders by SMS.</li>
+<li>Tallowmere connects it to the portal we built.</li>
+<li>Pinecrest gets one change to a system they trust.</li>
+</ul>
+<p><b>Next steps:</b></p>
+<table>
+<tr><td><b>Who</b></td><td><b>What</b></td><td><b>When</b></td></tr>
+<tr><td>Tallowmere (me)</td><td>Pull 60 days of recall data and share it with Ines</td><td>Friday 17 October</td></tr>
+</table>
+<p><b>Registration.</b> I checked with your alliances team: no other partner registered on Pinecrest.</p>
+<p>Cheers,<br>Rhys Gallagher<br>Practice Lead | Tallowmere Consulting</p>
+</body></html>
+"""
+
+
+def test_bold_lead_ins_of_an_html_mail_label_their_paragraphs(tmp_path):
+    packet = _draft(tmp_path, HTML_MAIL, "mail.eml")
+    assert packet.metadata["account"] == "Pinecrest Dental Group"
+    assert "patient portal" in packet.value("why_partner")
+    value = packet.value("value_prop")
+    assert "recall messaging" in value and "connects it to the portal" in value
+    assert "no other partner registered" in packet.value("conflict")
+    for fid in ("why_partner", "value_prop", "conflict"):
+        assert all(e.quote == packet_text(tmp_path)[e.start:e.end] for e in packet.fields[fid].evidence)
+
+
+def test_the_who_column_of_an_action_table_names_no_person(tmp_path):
+    packet = _draft(tmp_path, HTML_MAIL, "mail.eml")
+    assert packet.metadata["partner"] == "Tallowmere Consulting"
+    assert "Rhys Gallagher" in packet.value("partner")
+    assert "60 days" in packet.value("partner_move")
+
+
+def packet_text(tmp_path):
+    return read_sources([tmp_path / "mail.eml"])[0].text
