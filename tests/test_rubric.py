@@ -454,3 +454,37 @@ def test_a_title_on_the_line_under_the_name_is_a_role(base):
 def test_a_participle_after_a_comma_goes_with_the_move_before_it(base):
     g = judge(base, seller_move="Reply to Janet's email by Friday and confirm the working session, bringing the demo.")
     assert "no_next_move" not in g.failure_modes and g.gates["seller_move_concrete"]
+
+
+@pytest.mark.parametrize("partner", [
+    "Tessellate Public Sector - June Park - Director, K-12 Alliances.",
+    "Quillon Cloud Partners. Maya Obi heads Quillon's life-sciences partner sales.",
+    "Arcwell Consulting. Account lead at Arcwell for Pemberton: Sam Ferris.",
+])
+def test_roles_after_a_month_like_first_name_a_verb_or_a_label(base, partner):
+    assert "vague_partner" not in judge(base, partner=partner).failure_modes
+
+
+def test_a_region_after_a_role_is_not_a_person(base):
+    g = judge(base, partner="Fenwick Data Partners, through their regional alliances manager for the "
+                            "Pacific Northwest.")
+    assert "vague_partner" in g.failure_modes
+
+
+@pytest.mark.parametrize("owner", [
+    "Renata Silva (partner marketing) and Jan Kowalski share ownership until Lionel accepts (two business days).",
+    "cosell-na@ourco.example (shared inbox). Replies within two business days.",
+])
+def test_two_owners_or_a_regional_shared_inbox_is_no_single_owner(base, owner):
+    assert "no_owner" in judge(base, owner=owner).failure_modes
+
+
+def test_a_contract_ending_in_her_territory_is_a_reason_to_care(base):
+    g = judge(base, account="Marrow Creek Water District. No opportunity yet. Why the AE should care: its meter-data "
+                            "contract ends on 30 June and it is the largest district in her territory.")
+    assert "no_account_logic" not in g.failure_modes
+
+
+def test_a_request_with_no_reply_is_not_agreed(base):
+    g = judge(base, partner_move="On 2 October we asked Adaeze to send the funnel export by 10 October. No reply yet.")
+    assert not g.gates["partner_committed"]

@@ -109,8 +109,9 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
              if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
     names = list(dict.fromkeys(p.name for p in found))
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
-    mailbox = next((e for e in emails if e.split("@")[0].lower() in ctx.rubric.words["mailbox_locals"]
-                    or e.endswith("@")), None)
+    # "alliances@", "cosell-na@", "partners.emea@": a shared mailbox, whatever its region suffix
+    mailbox = next((e for e in emails if re.split(r"[-_.+]", e.split("@")[0].lower())[0]
+                    in ctx.rubric.words["mailbox_locals"] or e.endswith("@")), None)
     names += [e for e in emails if e != mailbox and re.fullmatch(r"[a-z]+[._-][a-z]+", e.split("@")[0].lower())]
     alias = mailbox or ctx.find("team_aliases", subject.strip(" .:-")) if not names else None
     window = (ctx.pat("window", text) or ctx.rubric.lex["same_day"].search(text)

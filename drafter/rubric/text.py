@@ -91,6 +91,10 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
     if m:
         return m.group(0).strip(" ,")
     before = text[max(0, start - 60):start]
+    # a label naming the role: "Account lead at Arcwell for Pemberton: Sam Ferris"
+    label = re.search(r"([^.;:\n(]{1,60}):[ \t]*$", before)
+    if label and roles.search(label.group(1)):
+        return " ".join(label.group(1).split()).strip(" ,")
     clause = re.split(r"[.;:\n(]", before)[-1]
     tail = " ".join(clause.split()[-6:])
     if tail and roles.search(tail) and re.search(r"(,\s*|\b[A-Za-z]{2,}\s)$", clause):
@@ -149,7 +153,12 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
     while i < len(toks):
         word = _clean_token(toks[i].group(0))
         low = word.lower()
-        if low in not_names or low in org or low in roles or word.isupper() and len(word) > 1:
+        months = rubric.words.get("name_like_months", frozenset())
+        # "June Park" starts a name; "June 5" and "June review" do not
+        month_name = (low in months and i + 1 < len(toks) and text[toks[i].end():toks[i + 1].start()] == " "
+                      and _clean_token(toks[i + 1].group(0)).lower() not in org)
+        if (low in not_names or low in org and not month_name or low in roles
+                or word.isupper() and len(word) > 1):
             i += 1
             continue
         run = [toks[i]]
@@ -168,7 +177,8 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
         names = [_clean_token(r.group(0)) for r in run]
         # A run with an organisation word in it is an organisation ("Quadrant Campus Systems"); a run
         # that goes on into a role or a common word is cut there ("Jordan Whitfield AE" is Jordan Whitfield).
-        if any(n.lower() in org for n in names):
+        if any(n.lower() in org and not (k == 0 and len(names) > 1 and n.lower() in months)
+               for k, n in enumerate(names)):
             i = j
             continue
         cut = next((k for k, n in enumerate(names) if k and (n.lower() in not_names or n.lower() in roles)),
