@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -36,15 +37,36 @@ class Phrases:
                 other.append(f"{pre}{body}{post}")
         parts = ([rf"(?<![\w@])(?:{'|'.join(plain)})(?![\w@])"] if plain else []) + other
         self.rx = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+        # The phrases are lower case: scanning lower-cased text case-sensitively is several times faster
+        # than a case-insensitive scan; the match handed back is the case-insensitive one at that spot.
+        self._low = re.compile("|".join(parts) or r"(?!x)x")
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.rx.search(text)
+        low = text.lower()
+        if len(low) != len(text):
+            return self.rx.search(text)
+        m = self._low.search(low)
+        return (self.rx.match(text, m.start()) or self.rx.search(text)) if m else None
 
     def findall(self, text: str) -> list[str]:
-        return [m.group(0) for m in self.rx.finditer(text)]
+        return [m.group(0) for m in self.finditer(text)]
 
-    def finditer(self, text: str):  # type: ignore[no-untyped-def]
-        return self.rx.finditer(text)
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = text.lower()
+        if len(low) != len(text):
+            yield from self.rx.finditer(text)
+            return
+        for m in self._low.finditer(low):
+            hit = self.rx.match(text, m.start())
+            if hit:
+                yield hit
+
+    def sub(self, repl: str, text: str) -> str:
+        out, last = [], 0
+        for m in self.finditer(text):
+            out += [text[last:m.start()], repl]
+            last = m.end()
+        return "".join(out) + text[last:]
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.phrases

@@ -31,7 +31,7 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         return Check("missing", [msg], {"no_next_move": msg}), False
     vague = ctx.find("vague_moves", text)
     # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
-    rest = ctx.rubric.lex["vague_moves"].rx.sub(" ", text)
+    rest = ctx.rubric.lex["vague_moves"].sub(" ", text)
     action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
     alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
     if alternative:

@@ -33,9 +33,9 @@ def judge_account(ctx: Context) -> Check:
             break
     opp_context = ctx.has("opportunity_context", text)
     tie_list = None
-    m = ctx.rubric.lex["priority_list"].search(text)
-    if m and not negated(text, m.start(), ctx.rubric, window=6):
-        tie_list = m.group(0)
+    listed = ctx.rubric.lex["priority_list"].search(text)
+    if listed and not negated(text, listed.start(), ctx.rubric, window=6):
+        tie_list = listed.group(0)
     reason = ctx.find("account_reasons", text)
     on_list = ctx.priority.match(text) if ctx.priority else None
     tied = bool(tie_id or (tie_opp and opp_context) or tie_list or on_list)
