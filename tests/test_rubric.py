@@ -488,3 +488,30 @@ def test_a_contract_ending_in_her_territory_is_a_reason_to_care(base):
 def test_a_request_with_no_reply_is_not_agreed(base):
     g = judge(base, partner_move="On 2 October we asked Adaeze to send the funnel export by 10 October. No reply yet.")
     assert not g.gates["partner_committed"]
+
+
+@pytest.mark.parametrize("owner", ["Jess Alvarado (PMM). AE response 3 bd.", "Kim Osei. AE=Tom R. 3bd window."])
+def test_business_days_abbreviated_are_a_response_window(base, owner):
+    assert "no_owner" not in judge(base, owner=owner).failure_modes
+
+
+@pytest.mark.parametrize("partner", ["Hollis EdTech (K-12 VAR). Raj Patel, acct exec for Pinecrest.",
+                                     "Corvane Consulting. Contact: Yusuf Adeleke, engagement partner for Quarry Lane"])
+def test_abbreviated_and_consulting_titles_are_roles(base, partner):
+    assert "vague_partner" not in judge(base, partner=partner).failure_modes
+
+
+def test_pending_as_a_noun_is_no_hedge_and_not_confirmed_is(base):
+    done = judge(base, partner_move="Tamsin confirmed by email that she will send the list of pending prior auths "
+                                    "by 18 May.")
+    assert done.gates["partner_committed"]
+    asked = judge(base, partner_move="Requested from Marco on 3/5: send the field mapping by 3/13. Marco has not "
+                                     "confirmed yet.")
+    assert not asked.gates["partner_committed"]
+
+
+@pytest.mark.parametrize("evidence", ["Internal notes.", "Evidence: internal notes and partner conversations."])
+def test_a_kind_of_document_is_not_a_source(base, evidence):
+    g = judge(base, evidence=evidence)
+    assert "no_evidence" in g.failure_modes
+    assert judge(base, evidence="The Meridian case study on carrier invoices.").gates["evidence_verifiable"]

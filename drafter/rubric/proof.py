@@ -75,7 +75,20 @@ def judge_evidence(ctx: Context) -> Check:
         return Check("strong", [f"openable: {quoted(link)}"], {}, {"verifiable": True})
     if bad:
         return Check("weak", [f"part of it cannot be checked ({quoted(bad)})"], {}, {"verifiable": True}, bad)
+    if not _names_one(text, ctx):
+        msg = f"no evidence a seller can open: names a kind of document ({quoted(doc or '')}), not which one"
+        return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, doc or text)
     return Check("weak", [f"names {quoted(doc or '')} but not where to open it"], {}, {"verifiable": True})
+
+
+def _names_one(text: str, ctx: Context) -> bool:
+    """A document a seller could ask for by name: a title in quotes, a date, or a proper name or acronym
+    ("the Kestrel case study", "QBR deck, 12 May"), not a kind of thing ("internal notes")."""
+    if ctx.pat("quote", text) or ctx.pat("date", text):
+        return True
+    body = re.sub(r"^\s*evidence\s*:\s*", "", text, flags=re.IGNORECASE)
+    return any(m.start() > 0 and not re.search(r"(?:^|[.!?:;]\s*|\n\s*[-*•]?\s*)$", body[:m.start()])
+               for m in re.finditer(r"\b[A-Z][\w&'’.-]*", body))
 
 
 _OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coordinate|lead|handle)\b", re.IGNORECASE)
