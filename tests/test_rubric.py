@@ -515,3 +515,49 @@ def test_a_kind_of_document_is_not_a_source(base, evidence):
     g = judge(base, evidence=evidence)
     assert "no_evidence" in g.failure_modes
     assert judge(base, evidence="The Meridian case study on carrier invoices.").gates["evidence_verifiable"]
+
+
+def test_people_the_partner_field_names_on_our_or_the_customers_side_are_not_the_partners_contact(base):
+    g = judge(base, partner="Tamsin Data Partners. Our AE, Callum Reid, met the customer's sponsor, Priyanka Iyer "
+                            "(Head of Supply Planning), at Tamsin's customer day. Olu Bankole, principal at Greyfen "
+                            "(the auditor, not a partner on this deal), rates Tamsin.")
+    assert "vague_partner" in g.failure_modes
+    ok = judge(base, partner="Tamsin Data Partners. Our contact is Dana Reyes (alliances lead); our AE is Callum Reid.")
+    assert "vague_partner" not in ok.failure_modes
+
+
+def test_a_person_named_as_not_the_owner_is_not_the_owner(base):
+    assert "no_owner" in judge(base, owner="Not Tom Hale — the alliances team owns this now. Response within three "
+                                           "business days.").failure_modes
+    g = judge(base, owner="Not Tom Hale (he moved teams) — Priya Raman (partner marketing) owns this. AE response "
+                          "window: two business days.")
+    assert "no_owner" not in g.failure_modes
+
+
+def test_a_quoted_partner_move_is_judged_on_what_was_said(base):
+    g = judge(base, partner_move='On the 20 August call, Femi said: "Let me loop in my people and we\'ll take it '
+                                 'from there."')
+    assert "no_next_move" in g.failure_modes
+
+
+def test_and_also_makes_two_seller_moves(base):
+    g = judge(base, seller_move="Send Svetlana the ROI calculator by Tuesday, and also set up a pricing call with "
+                                "procurement.")
+    assert "no_next_move" in g.failure_modes
+
+
+def test_an_action_this_week_about_a_later_event_is_doable_this_week(base):
+    values = {**base, "seller_move": "Confirm to Kenji this week that Brianna will join the 12 March review."}
+    packet = Packet.from_values(values)
+    packet.metadata["date"] = "2026-03-03"
+    assert grade(packet).gates["seller_move_concrete"]
+    values["seller_move"] = "Bring the demo to the 12 March review."
+    later = Packet.from_values(values)
+    later.metadata["date"] = "2026-03-03"
+    assert not grade(later).gates["seller_move_concrete"]
+
+
+def test_reported_generic_wishes_are_generic(base):
+    g = judge(base, trigger="Their CIO told Keiko at the QBR that, like every manufacturer, they want to cut costs "
+                            "and become more data-driven.")
+    assert "generic_use_case" in g.signals

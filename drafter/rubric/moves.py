@@ -15,6 +15,7 @@ from drafter.rubric.text import words
 def _clause_verbs(text: str, ctx: Context) -> int:
     verbs = 0
     for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
+        clause = re.sub(r"^\s*(?:also|additionally|separately|plus)\s+", "", clause, flags=re.IGNORECASE)
         head = " ".join(words(clause)[:2])
         # "..., bringing the demo" goes with the action before it
         if head and not re.fullmatch(r"\w{3,}ing", head.split()[0]) and ctx.rubric.lex["action_verbs"].rx.match(head):
@@ -29,9 +30,13 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     if not text:
         msg = absent(ctx, fid, f"the {who} next move")
         return Check("missing", [msg], {"no_next_move": msg}), False
-    vague = ctx.find("vague_moves", text)
+    # 'On the 20 August call, Femi said: "Let me loop in my people"': the move is what was said
+    said = ctx.pat("quote", text)
+    body = said.group(0) if said and re.search(r"\b(?:said|wrote|says|writes|told|replied)\b\W*$",
+                                                text[:said.start()], re.I) else text
+    vague = ctx.find("vague_moves", body)
     # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
-    rest = ctx.rubric.lex["vague_moves"].sub(" ", text)
+    rest = ctx.rubric.lex["vague_moves"].sub(" ", body)
     action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
     alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
     if alternative:
@@ -49,11 +54,14 @@ def judge_seller_move(ctx: Context) -> Check:
         check.facts["concrete"] = False
         return check
     text = ctx.values["seller_move"]
-    if _clause_verbs(text, ctx) >= 3:
+    verbs = _clause_verbs(text, ctx)
+    # "Send the calculator by Tuesday, and also set up a pricing call": the writer says they are separate
+    if verbs >= 3 or (verbs >= 2 and ctx.has("separate_moves", text)):
         msg = f"several moves where one is asked for ({quoted(text)})"
         return Check("weak", [msg], {"no_next_move": msg}, {"concrete": False}, text)
     deferred = ctx.find("deferrals", text)
-    if not deferred and ctx.reference:
+    # "Confirm this week that Brianna joins the 12 March review": the action is this week, the date is the event's
+    if not deferred and ctx.reference and not ctx.pat("this_week", text):
         when = min(dates_after(text, ctx.reference), default=None)
         if when and when > ctx.reference + timedelta(days=7):
             deferred = f"{when:%d %B}, more than a week after the packet's date ({ctx.reference:%d %B})"

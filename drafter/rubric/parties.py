@@ -7,7 +7,7 @@ import re
 
 from drafter.rubric.context import Check, Context, absent, quoted
 from drafter.rubric.model import Level
-from drafter.rubric.text import first_clause, mostly_lower, negated, sentences, words
+from drafter.rubric.text import Person, first_clause, mostly_lower, negated, sentences, words
 
 # --- account -----------------------------------------------------------------------------------
 
@@ -79,7 +79,7 @@ def judge_partner(ctx: Context) -> Check:
     if not text:
         msg = absent(ctx, "partner", "the partner and partner contact")
         return Check("missing", [msg], {"vague_partner": msg})
-    found = ctx.people("partner")
+    found = [p for p in ctx.people("partner") if not _other_side(ctx, text, p)]
     with_role = [p for p in found if p.role]
     if with_role:
         p = with_role[0]
@@ -89,6 +89,20 @@ def judge_partner(ctx: Context) -> Check:
         return Check("weak", [msg], {"vague_partner": msg}, {"person": True}, found[0].name)
     msg = f"no named person with a role: {quoted(text)} is a company or logo only"
     return Check("missing", [msg], {"vague_partner": msg}, {"person": False}, text)
+
+
+def _other_side(ctx: Context, text: str, p: Person) -> bool:
+    """Someone the partner field names who is ours or the customer's ("Our AE, Callum Reid", "the customer's
+    sponsor, Priyanka Iyer") or is said not to be the partner's ("..., not a partner on this deal")."""
+    clause = re.split(r"[.;!?\n]", text[:p.start])[-1]
+    after = text[p.end:p.end + 90]
+    account = (words(first_clause(ctx.values["account"])) or [""])[0]
+    marks = ctx.rubric.lex.get("other_side_people")
+    if marks is not None and marks.search(clause[-60:]):
+        return True
+    if account and re.search(rf"\b{re.escape(account)}['’]s\s+(?:[\w-]+\s+){{0,3}}$", clause, re.I):
+        return True
+    return bool(re.match(r"[^.;]{0,60}\bnot (?:a|the|our) partner\b", after, re.I))
 
 
 def judge_why_partner(ctx: Context) -> Check:
@@ -144,14 +158,15 @@ def judge_trigger(ctx: Context) -> Check:
                if not re.fullmatch(r"(?:19|20)\d\d[\s.,]*", m.group(0))]
     anchors = bool(figures or ctx.pat("date", text) or (ctx.people("trigger") and not generic))
     # the buyer's own words can still fit any account: "We need to be doing more with AI. Everyone is."
-    said_generic = bool(quote and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", quote.group(0))
+    said = quote.group(0) if quote else (text if speech else "")
+    said_generic = bool(said and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", said)
                         and not figures)
-    if said_generic and quote:
-        msg = f"in the buyer's words but could apply to any account: {quoted(quote.group(0))}"
-        return Check("missing", [msg], {"generic_use_case": msg}, text=quote.group(0))
+    if said_generic:
+        msg = f"in the buyer's words but could apply to any account: {quoted(said)}"
+        return Check("missing", [msg], {"generic_use_case": msg}, text=said)
     if quote or speech:
-        said = quote.group(0) if quote else speech
-        return Check("strong", [f"in the buyer's words ({quoted(said or '')})"])
+        words_said = quote.group(0) if quote else speech
+        return Check("strong", [f"in the buyer's words ({quoted(words_said or '')})"])
     if generic and not anchors or len(words(text)) < 6 and not anchors:
         msg = f"could apply to any account: {quoted(text)} is not in the buyer's words"
         return Check("missing", [msg], {"generic_use_case": msg}, text=generic or text)

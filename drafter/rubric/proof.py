@@ -112,6 +112,10 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
         lo = m.end()
     elif m:
         hi = m.start()
+        # "Not Tom Hale (moved teams) — Priya Raman owns this": the owner is named right before the verb
+        cut = list(re.finditer(r";|\s[-–—]\s|—", sentence[:hi]))
+        if cut:
+            lo = cut[-1].end()
     stop = re.search(r"\b(?:until|unless|once|when|after)\b|;|\s[-–—]\s|—|\bto\s+(?:accept|respond|reply|answer)"
                      r"|\b(?:replies|responds|accepts|response|window)\b", sentence[lo:hi])
     if stop:
@@ -119,7 +123,8 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
     subject = sentence[lo:hi]
     aliases = ctx.rubric.lex["team_aliases"]
     found = [p for p in people(sentence, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
-             if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)]
+             if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)
+             and not re.search(r"\b(?:not|no longer|instead of|rather than|except)\s+$", sentence[:p.start], re.I)]
     names = list(dict.fromkeys(p.name for p in found))
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
     # "alliances@", "cosell-na@", "partners.emea@": a shared mailbox, whatever its region suffix
