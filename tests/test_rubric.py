@@ -561,3 +561,8 @@ def test_reported_generic_wishes_are_generic(base):
     g = judge(base, trigger="Their CIO told Keiko at the QBR that, like every manufacturer, they want to cut costs "
                             "and become more data-driven.")
     assert "generic_use_case" in g.signals
+
+
+def test_starting_a_conversation_is_not_a_move_and_a_promised_attachment_is_not_evidence(base):
+    assert "no_next_move" in judge(base, seller_move="Reach out to Northwind and start the conversation.").failure_modes
+    assert "no_evidence" in judge(base, evidence="Will attach once Meridian sends its notes.").failure_modes
