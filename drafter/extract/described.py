@@ -164,8 +164,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
-        found_paren = True
         lead = sent[:m.start()]
+        item = re.split(r"[;\n]", lead)[-1].strip()
+        if in_attendees and re.match(rf"{_TITLE}{NAME}[ \t]*(?:,|[-–—][ \t])", item):
+            continue  # "Annika Roth, AE, industrial Mittelstand South (us)": the parenthesis describes Annika
+        found_paren = True
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
         leading = leading_org(lead)
         if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):

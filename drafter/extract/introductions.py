@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.extract.entities import Entities
 
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
+_SIDE_MARK = re.compile(r"[ \t]*(?i:us|ours|our side|we)[ \t]*")
 # "From Clearbrook: ...", "From us: ...": a sentence listing the people one side brought ("from Pricewell,
 # Leonie Strauss and Nkechi Obi" in an attendee list)
 _SIDE = rf"^(?:(?i:from|for|at)[ \t]+)(?P<side>(?i:us|our side|our team)\b|{ORG})[ \t]*"
@@ -113,7 +114,9 @@ def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org
             continue
         if "(" in item and found_paren:
             continue
-        bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)
+        # a parenthesis describes more than the person, except one that says which side they are on ("(us)")
+        bare = re.sub(r"\(([^()]*)\)", lambda x: x.group() if _SIDE_MARK.fullmatch(x.group(1))
+                      else " " * len(x.group()), item)
         parts = [p for p in re.split(r",", bare)]
         head = re.split(r"[ \t]+[-–—][ \t]+", parts[0].strip(), maxsplit=1)
         if len(head) == 2:

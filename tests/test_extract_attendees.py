@@ -1,0 +1,55 @@
+"""Attendee lists: each item is one person, described by what follows their name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.extract.cues import DEFAULT, load_cues
+from drafter.extract.entities import find_entities
+from drafter.extract.offline import draft
+from drafter.extract.structure import layout
+from drafter.ingest import read_sources
+
+TODAY = date(2025, 11, 24)
+
+
+def _draft(tmp_path, text, name="notes.md"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return draft(read_sources([p]), today=TODAY)
+
+
+NOTES = """# Copperleaf Systems: monthly partner sync
+
+**Attendees**
+- Tomasz Lind, Copperleaf Systems, solutions director
+- Oskar Berg, partner manager Nordics (us)
+- Greta Nyholm, AE, public sector Upper Norrland (us), joined for the co-sell item
+
+## Co-sell: Fjällvatten Kommun
+- Account: Fjällvatten Kommun, OPP-44120, on Greta's named list.
+- Copperleaf runs the municipality's water telemetry since 2020.
+
+## Action items
+| Who | What | When |
+|---|---|---|
+| Tomasz | Send Greta the pump-station alarm export | by Friday 14 March |
+| Greta | Bring the leak-detection demo to the utility board meeting | 20 March |
+"""
+
+
+def test_a_capitalised_phrase_with_a_side_mark_later_in_the_item_is_not_a_second_person(tmp_path):
+    packet = _draft(tmp_path, NOTES)
+    assert packet.metadata["seller"] == "Greta Nyholm"
+    move = packet.value("seller_move")
+    assert "leak-detection demo" in move and "20 March" in move
+
+
+def test_an_us_mark_in_an_attendee_item_puts_the_person_on_our_side(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text(NOTES, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert ents.people.by_name["Oskar Berg"].side == "ours"
+    assert ents.people.by_name["Greta Nyholm"].side == "ours"
+    assert ents.people.by_name["Tomasz Lind"].side == "partner"
