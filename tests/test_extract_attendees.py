@@ -1,4 +1,5 @@
-"""Attendee lists: each item is one person, described by what follows their name."""
+"""Who is at the table: attendee items (each one person, described by what follows their name), and the
+partner person the notes name, whatever is left open under their label."""
 
 from __future__ import annotations
 
@@ -53,3 +54,19 @@ def test_an_us_mark_in_an_attendee_item_puts_the_person_on_our_side(tmp_path):
     assert ents.people.by_name["Oskar Berg"].side == "ours"
     assert ents.people.by_name["Greta Nyholm"].side == "ours"
     assert ents.people.by_name["Tomasz Lind"].side == "partner"
+
+
+def test_an_open_statement_under_the_partner_person_s_side_does_not_hide_who_the_partner_is(tmp_path):
+    notes = """call w/ Halvard -- thu 3 apr -- notes (me)
+HD = Halvard Data, Bergen. on call: Ingrid Solheim (head of energy alliances, HD), me, Pål Moen (AE, utilities West)
+
+VK = Vestkraft AS (hydro utility)
+ - on Pål's FY26 target list. opp: OPP-61234, stg 1
+ - why HD: HD built VK's outage management system in 2020 and runs it
+ - Pål: will bring the dam sensor demo to VK's ops review on 10 Apr
+ - Ingrid's side: NOT agreed. wants her director's ok before sharing any VK data
+"""
+    packet = _draft(tmp_path, notes, "notes.txt")
+    partner = packet.value("partner")
+    assert "Ingrid Solheim" in partner and "Halvard Data" in partner
+    assert packet.fields["partner_move"].value is None
