@@ -70,3 +70,39 @@ VK = Vestkraft AS (hydro utility)
     partner = packet.value("partner")
     assert "Ingrid Solheim" in partner and "Halvard Data" in partner
     assert packet.fields["partner_move"].value is None
+
+
+SHORTHAND = """Brekke / Kystfisk -- call notes, mon 7 apr (TL)
+BR = Brekke Robotikk AS (Molde). {who} = key acct mgr, fisheries, BR. Line Aas (AE, Nordics marine) joined late
+
+Kystfisk AS
+ - opp OPP-70111 stg 1 (Line's), Kystfisk on Line's 2025 target list
+ - {first}: sends the winch telemetry export for both vessels by fri 11 Apr (said yes on the call)
+"""
+
+
+def test_a_person_defined_by_their_role_with_an_equals_sign_is_the_partner_person(tmp_path):
+    for who in ("Tore Lien", "Øystein Ødegård"):
+        packet = _draft(tmp_path, SHORTHAND.format(who=who, first=who.split()[0]), "notes.txt")
+        assert who in packet.value("partner")
+        move = packet.value("partner_move")
+        assert "winch telemetry export" in move and "11 Apr" in move
+
+
+def test_a_speaker_whose_name_opens_with_an_accented_capital_speaks(tmp_path):
+    turns = [
+        ("Marta Vidal", "Thanks both. Édouard, this is Ana Ruiz, our AE for hotels."),
+        ("Ana Ruiz", "Hotel Miramar Group is on my named list; OPP-40112 is open."),
+        ("Édouard Girard", "Hello Ana. I run hospitality alliances at Azur Conseil."),
+        ("Édouard Girard", "We run the booking engine at all twelve Miramar hotels since 2021."),
+        ("Édouard Girard", "I'll send you the booking outage log by Friday 14 March."),
+        ("Ana Ruiz", "Thanks, that helps."),
+        ("Marta Vidal", "Good, let's wrap there."),
+    ]
+    srt = "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{who}: {text}\n"
+                    for i, (who, text) in enumerate(turns, 1))
+    chat = "Chat log, 7 March\n\n" + "\n".join(f"[10:{i:02d}] {who}: {text}" for i, (who, text) in enumerate(turns))
+    for text, name in ((srt, "call.srt"), (chat, "call.txt")):
+        packet = _draft(tmp_path, text, name)
+        assert "Édouard Girard" in packet.value("partner")
+        assert "booking outage log" in packet.value("partner_move")

@@ -55,6 +55,8 @@ _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-
 # "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
 _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
                            rf"(?P<rest>[^)\n]*)\)")
+# "Søren Ødegård = key acct mgr, aquaculture, NA": a person defined by their role, in shorthand notes
+_NAME_EQ_ROLE = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*=[ \t]*(?P<desc>[^=.;()\n]{{2,80}})")
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
                        rf"(?:at|with|from)[ \t]+(?P<org>{ORG})")
@@ -143,8 +145,10 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
+# any capitalised letter, not only ASCII: "Søren Ødegård = key acct mgr"
 _MAY_NAME = re.compile(
-    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=|[A-Z]\w*[ \t]*\(")
+    rf"[{UPPER}][\w'’-]*[ \t]+(?:[a-z]{{1,3}}[ \t]+)?[{UPPER}]|\b(?:at|for|with)[ \t]+[{UPPER}]|\b[A-Z]{{2,4}}[ \t]*="
+    rf"|[{UPPER}]\w*[ \t]*\(")
 
 
 def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
@@ -200,6 +204,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
+    for m in _NAME_EQ_ROLE.finditer(sent):
+        role, orgs, ours = split_role_org(m.group("desc").split(","), cues)
+        if role and cues.role_words.search(role):
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=role, orgs=orgs,
+                       side="ours" if ours else None, fact=(s + m.start(), s + m.end()))
     for m in [*_APPOS_AT.finditer(sent), *([] if listed else _APPOS_FOR.finditer(sent))]:
         if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
