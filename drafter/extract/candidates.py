@@ -237,6 +237,12 @@ class Scorer:
             if found:
                 c.actor, c.actor_from = found[0], "label"
                 return
+        if u.message is not None and self.cues.any_of("addressed_move").match(c.text):
+            # "Your move: bring the demo ...": the person the email is to
+            to = {p.name: p for p in (ents.people.find(n) for n in self.lay.messages[u.message].to) if p is not None}
+            if len(to) == 1:
+                c.actor, c.actor_from = next(iter(to.values())), "label"
+                return
         first = u.label and u.sep == ":" and c.start in (u.start, u.body)
         named = ents.people.find(u.label.strip(" *_")) if first and u.label else None
         if named is not None:  # "- Jonas: book the close demo with Mara", "Rashid: send the calendar"
