@@ -346,3 +346,28 @@ def test_an_account_in_the_notes_title_keeps_its_fields(tmp_path):
         "- We agreed to schedule a technical deep-dive in 2 weeks\n"), "call.txt")
     assert "Tarnwell Foods" in (packet.value("account") or "")
     assert packet.title and packet.title.startswith("Tarnwell Foods")
+
+
+RANKED = [
+    ("Sara Holm", "Morning both. Before Brightwater, one thing: Tarnby Mills, OPP-30117, is closing on 30 June. "
+                  "Keldon isn't on that one."),
+    ("Nils Berg", "Understood. I'm the utilities account director at Keldon Automation. We run the telemetry at all "
+                  "Brightwater Utilities pumping stations since 2019."),
+    ("Jonas Lund", "And Brightwater is on my FY26 top-25. No opportunity open yet."),
+    ("Jonas Lund", "I'll call their operations director this week, by Thursday the 5th, and propose a leak workshop."),
+    ("Nils Berg", "I'll send you the pump alarm export by Wednesday 11 June."),
+]
+
+
+def test_a_seller_s_top_25_ties_the_account_and_makes_the_speaker_the_seller(tmp_path):
+    packet = _draft(tmp_path, _vtt(RANKED), "call.vtt")
+    assert packet.metadata["seller"] == "Jonas Lund"
+    assert "top-25" in packet.value("account")
+    move = packet.value("seller_move")
+    assert "leak workshop" in move and "Thursday the 5th" in move
+
+
+def test_the_account_an_aside_is_placed_around_does_not_pull_the_aside_in(tmp_path):
+    packet = _draft(tmp_path, _vtt(RANKED), "call.vtt")
+    assert "OPP-30117" not in packet.value("account")
+    assert "Tarnby" not in packet.value("account")
