@@ -371,3 +371,14 @@ def test_the_account_an_aside_is_placed_around_does_not_pull_the_aside_in(tmp_pa
     packet = _draft(tmp_path, _vtt(RANKED), "call.vtt")
     assert "OPP-30117" not in packet.value("account")
     assert "Tarnby" not in packet.value("account")
+
+
+def test_an_organisation_named_with_a_particle_is_one_name(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Lucía Ferrer", "I lead the public sector team at Nimbo Sistemas."),
+        ("Lucía Ferrer", "The Hospital de Santa Clara published a tender last week for its patient portal."),
+        ("Pablo Ruiz", "And Santa Clara is on my named list. I opened OPP-51230 when I saw the notice."),
+        ("Lucía Ferrer", "We run the hospital's network since 2020."),
+    ]), "call.vtt")
+    assert "Hospital de Santa Clara" in packet.value("account")
+    assert packet.metadata["account"] == "Hospital de Santa Clara"
