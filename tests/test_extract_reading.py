@@ -164,3 +164,21 @@ def test_our_own_history_with_the_account_is_not_a_joint_value(tmp_path):
     assert packet.fields["value_prop"].value is None
     assert "warehouse management system" in packet.value("why_partner")
     assert packet.fields["partner_move"].value is None
+
+
+def test_a_sentence_weakly_like_another_field_stays_with_the_statement_it_belongs_to(tmp_path):
+    turns = [
+        ("Ines Duarte", "Thanks both. Rui, this is Sofia Pinto, our AE for hotels."),
+        ("Rui Tavares", "Hello Sofia. I run the hospitality practice at Atlântico Consultores."),
+        ("Sofia Pinto", "Grupo Solmar is on my named list; OPP-40771 is open, stage 2."),
+        ("Ines Duarte", "How do we get to their revenue director, Paulo Reis?"),
+        ("Rui Tavares", "I sit on their pricing committee every month, because of the PMS reports. Paulo and I get on "
+                        "well. The next committee is next Tuesday, the 14th. I can introduce Sofia there and give her "
+                        "twenty minutes at the end."),
+    ]
+    vtt = "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
+                                   for i, (who, text) in enumerate(turns, 1))
+    p = tmp_path / "call.vtt"
+    p.write_text(vtt, encoding="utf-8")
+    warm = draft(read_sources([p]), today=TODAY).value("warm_path")
+    assert "pricing committee" in warm and "introduce Sofia" in warm

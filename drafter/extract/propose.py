@@ -210,8 +210,9 @@ class Proposer:
                     break
                 near = c.unit == top.unit or (c.features.get("account") or c.features.get("customer_person")
                                               or (fid == "evidence" and c.features.get("url")))
-                if c.scores[fid] < max(v for k, v in c.scores.items() if k != fid):
-                    continue  # a sentence that says more about another field belongs there
+                if any(v > c.scores[fid] and v >= self.cues.fields[k].threshold
+                       for k, v in c.scores.items() if k != fid):
+                    continue  # a sentence that says more about another field, enough to stand for it, belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
         if fid == "value_prop":
