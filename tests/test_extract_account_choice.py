@@ -382,3 +382,16 @@ def test_an_organisation_named_with_a_particle_is_one_name(tmp_path):
     ]), "call.vtt")
     assert "Hospital de Santa Clara" in packet.value("account")
     assert packet.metadata["account"] == "Hospital de Santa Clara"
+
+
+def test_initials_without_the_trailing_acronym_name_the_organisation(tmp_path):
+    notes = """# Haverkamp Dairy co-sell
+
+Account: Haverkamp Dairy, OPP-62211, on Lotte's named-account list.
+
+Partner: Brouwer & Smit ICT, Joris Bakker (account manager, food).
+
+Why B&S: they built and run the plant's OT network since 2019.
+"""
+    packet = _draft(tmp_path, notes, "notes.md")
+    assert "OT network" in (packet.value("why_partner") or "")

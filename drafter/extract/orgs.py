@@ -201,9 +201,12 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 and first not in abbreviations and not _possessive(first)
                 and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
-        ini = _initials(o.name)
-        if len(ini) >= 2 and ini in caps:
-            o.aliases.add(ini)
+        words = o.name.split()
+        # "D&K" for Dijkstra & Kuipers ICT: the initials without a trailing acronym or legal suffix too
+        short = " ".join(words[:-1]) if len(words) > 2 and (words[-1] in suffixes or words[-1].isupper()) else None
+        for ini in (_initials(o.name), _initials(short) if short else ""):
+            if len(ini) >= 2 and ini in caps:
+                o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
     for s in list(singles):  # "Ridgeway has run ..." in a mail from kwame@ridgeway.example: their organisation
         if len(s) >= 4 and any(d.startswith(s.lower()) or (len(d) >= 4 and s.lower().startswith(d)) for d in domains):
