@@ -106,3 +106,12 @@ def test_a_speaker_whose_name_opens_with_an_accented_capital_speaks(tmp_path):
         packet = _draft(tmp_path, text, name)
         assert "Édouard Girard" in packet.value("partner")
         assert "booking outage log" in packet.value("partner_move")
+
+
+def test_the_family_name_after_a_particle_is_not_a_person_of_its_own(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text("# Haverkamp Dairy co-sell\n\nAccount: Haverkamp Dairy, OPP-62211.\n\n"
+                 "Partner: Brouwer Systems, Anouk van Dijk (account manager, food), cc'd.\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert set(ents.people.by_name) == {"Anouk van Dijk"}

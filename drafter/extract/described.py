@@ -30,7 +30,8 @@ _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]
 # "Hamid (channel)", "Camille (our AE, aviation Nordics)": a first name alone, described by a role
 _FIRST_PAREN = re.compile(rf"(?<![\w&.'’])(?P<name>{TOKEN})[ \t]*\((?P<paren>[^()\n]{{2,80}})\)")
 _PARTIES = re.compile(r"(?i:partner|customer|client|prospect|account|us|ours|them|target)")
-_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+$")
+# the words before the last word of a longer name, particles included ("Sanne de Vries (account manager)")
+_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}$")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
