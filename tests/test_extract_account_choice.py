@@ -395,3 +395,14 @@ Why B&S: they built and run the plant's OT network since 2019.
 """
     packet = _draft(tmp_path, notes, "notes.md")
     assert "OT network" in (packet.value("why_partner") or "")
+
+
+def test_the_reason_given_for_an_account_off_the_list_ties_it(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Ruth Adler: Recording. Cedar Bridge and us, about Larkfield Water.",
+        "Tom Hale: I'm head of utilities at Cedar Bridge Consulting. We run Larkfield Water's billing system.",
+        "Ruth Adler: Larkfield isn't on my named list, to be honest. Why now?",
+        "Maya Stone: Because the regulator fined Larkfield Water in June over missed leak targets. "
+        "That's the reason, Ruth.",
+    ]), "call.srt")
+    assert "regulator fined Larkfield" in packet.value("account")
