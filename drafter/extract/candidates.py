@@ -183,6 +183,8 @@ class Scorer:
         voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))
+        # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
+        f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
         # "owner?? me or Tomas": a label asked as a question leaves its field open
         c.undecided = bool(cues.any_of("undecided").search(sent)) or (u.sep or "").startswith("?")
         c.injection = bool(cues.any_of("injection").search(sent))
