@@ -115,3 +115,13 @@ def test_the_family_name_after_a_particle_is_not_a_person_of_its_own(tmp_path):
     cues = load_cues(DEFAULT)
     ents = find_entities(layout(read_sources([p]), cues), cues)
     assert set(ents.people.by_name) == {"Anouk van Dijk"}
+
+
+def test_attendees_listed_on_one_line_keep_their_own_parentheses(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text("# Sync\n\n**Attendees:** Ana Lopes, Piet Smit (Dockwise Systems), Rui Matos (us)\n\n"
+                 "## Porto Verde co-sell\n- Account: Porto Verde Terminals, OPP-81020.\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    people = find_entities(layout(read_sources([p]), cues), cues).people.by_name
+    assert people["Piet Smit"].org_candidates == ["Dockwise Systems"]
+    assert people["Rui Matos"].side == "ours"

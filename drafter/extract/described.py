@@ -171,8 +171,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
             continue
         lead = sent[:m.start()]
         item = re.split(r"[;\n]", lead)[-1].strip()
-        if in_attendees and re.match(rf"{_TITLE}{NAME}[ \t]*(?:,|[-–—][ \t])", item):
-            continue  # "Annika Roth, AE, industrial Mittelstand South (us)": the parenthesis describes Annika
+        head = re.match(rf"{_TITLE}{NAME}[ \t]*(?:,|[-–—][ \t])", item)
+        if in_attendees and head and cues.role_words.search(item[head.end():]):
+            # "Annika Roth, AE, industrial Mittelstand South (us)": the item is Annika and her role, so the
+            # parenthesis describes her; "Ana Lopes, Piet Smit (Dockwise)" lists two people
+            continue
         found_paren = True
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
         leading = leading_org(lead)
