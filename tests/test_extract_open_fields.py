@@ -232,7 +232,7 @@ def test_a_registration_check_not_yet_run_leaves_the_conflict_missing(tmp_path):
 
 def test_a_document_that_cannot_be_sent_today_is_still_evidence(tmp_path):
     packet = _draft(tmp_path, _vtt(INTRO + [
-        ("Felix Moreau", "Our Bramwell checkout case study is too big to send today, but it is in the shared folder: "
-                         "https://corbel.example/cases/bramwell-checkout"),
+        ("Felix Moreau", "The Bramwell checkout case study: I can't send it from the train, but it is in the shared "
+                         "folder: https://corbel.example/cases/bramwell-checkout"),
     ]))
     assert "bramwell-checkout" in (packet.value("evidence") or "")
