@@ -236,3 +236,12 @@ def test_a_document_that_cannot_be_sent_today_is_still_evidence(tmp_path):
                          "folder: https://corbel.example/cases/bramwell-checkout"),
     ]))
     assert "bramwell-checkout" in (packet.value("evidence") or "")
+
+
+def test_knowing_nobody_in_one_team_but_someone_else_keeps_the_warm_path(tmp_path):
+    for answer in ("We don't know anyone in their buying team, but I know their CFO, Hannah Vogel, well; I can "
+                   "introduce you at the board review on Friday 28 November.",
+                   "Nobody here knows anyone in procurement. But Hannah Vogel, their CFO, is a friend; I'll introduce "
+                   "you next week."):
+        packet = _draft(tmp_path, _vtt(INTRO + [("Priya Nair", "Who could introduce me?"), ("Felix Moreau", answer)]))
+        assert "Hannah Vogel" in (packet.value("warm_path") or "")
