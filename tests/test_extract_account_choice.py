@@ -406,3 +406,18 @@ def test_the_reason_given_for_an_account_off_the_list_ties_it(tmp_path):
         "That's the reason, Ruth.",
     ]), "call.srt")
     assert "regulator fined Larkfield" in packet.value("account")
+
+
+def test_who_opened_the_account_s_opportunity_is_the_seller(tmp_path):
+    notes = """# Haverkamp Dairy co-sell
+
+Account: Haverkamp Dairy, six plants. Lotte opened OPP-62211 after Brouwer registered the deal.
+
+Partner: Brouwer Systems, Joris Bakker (account manager, food).
+
+Attendees: Lotte Jansen (us), Mirte de Boer (us), Joris Bakker (Brouwer Systems).
+
+Lotte's move: bring the line-stoppage demo to the plant visit on Tuesday 21 October.
+"""
+    packet = _draft(tmp_path, notes, "notes.md")
+    assert packet.metadata["seller"] == "Lotte Jansen"
