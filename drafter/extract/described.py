@@ -30,7 +30,7 @@ _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]
 # "Hamid (channel)", "Camille (our AE, aviation Nordics)": a first name alone, described by a role
 _FIRST_PAREN = re.compile(rf"(?<![\w&.'’])(?P<name>{TOKEN})[ \t]*\((?P<paren>[^()\n]{{2,80}})\)")
 _PARTIES = re.compile(r"(?i:partner|customer|client|prospect|account|us|ours|them|target)")
-# the words before the last word of a longer name, particles included ("Sanne de Vries (account manager)")
+# the words before the last word of a longer name, particles included ("Anouk van Dijk (account manager)")
 _NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}$")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
@@ -56,7 +56,7 @@ _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-
 # "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
 _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
                            rf"(?P<rest>[^)\n]*)\)")
-# "Søren Ødegård = key acct mgr, aquaculture, NA": a person defined by their role, in shorthand notes
+# "Øystein Lie = key acct mgr, fisheries, BR": a person defined by their role, in shorthand notes
 _NAME_EQ_ROLE = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*=[ \t]*(?P<desc>[^=.;()\n]{{2,80}})")
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
@@ -146,7 +146,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
-# any capitalised letter, not only ASCII: "Søren Ødegård = key acct mgr"
+# any capitalised letter, not only ASCII: "Øystein Lie = key acct mgr"
 _MAY_NAME = re.compile(
     rf"[{UPPER}][\w'’-]*[ \t]+(?:[a-z]{{1,3}}[ \t]+)?[{UPPER}]|\b(?:at|for|with)[ \t]+[{UPPER}]|\b[A-Z]{{2,4}}[ \t]*="
     rf"|[{UPPER}]\w*[ \t]*\(")
@@ -173,7 +173,7 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         item = re.split(r"[;\n]", lead)[-1].strip()
         head = re.match(rf"{_TITLE}{NAME}[ \t]*(?:,|[-–—][ \t])", item)
         if in_attendees and head and cues.role_words.search(item[head.end():]):
-            # "Annika Roth, AE, industrial Mittelstand South (us)": the item is Annika and her role, so the
+            # "Greta Nyholm, AE, public sector Upper Norrland (us)": the item is Greta and her role, so the
             # parenthesis describes her; "Ana Lopes, Piet Smit (Dockwise)" lists two people
             continue
         found_paren = True

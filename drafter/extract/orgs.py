@@ -14,7 +14,7 @@ from drafter.extract.people import People
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout
 
-# the small words inside names in other languages: "Universidad de Alcázar", "Banco do Brasil", "Caisse des Dépôts"
+# the small words inside names in other languages: "Hospital de Santa Clara", "Banco do Brasil", "Caisse des Dépôts"
 _PARTICLE_WORDS = ("de", "del", "de la", "des", "do", "da", "dos", "das", "di", "du", "van", "von", "der", "den")
 _PARTICLES = "(?:" + "|".join(w.replace(" ", "[ \t]+") for w in sorted(_PARTICLE_WORDS, key=len, reverse=True)) + ")"
 _TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
@@ -202,7 +202,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
         words = o.name.split()
-        # "D&K" for Dijkstra & Kuipers ICT: the initials without a trailing acronym or legal suffix too
+        # "B&S" for Brouwer & Smit ICT: the initials without a trailing acronym or legal suffix too
         short = " ".join(words[:-1]) if len(words) > 2 and (words[-1] in suffixes or words[-1].isupper()) else None
         for ini in (_initials(o.name), _initials(short) if short else ""):
             if len(ini) >= 2 and ini in caps:

@@ -35,7 +35,8 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
         return any(o.aliases & aliases for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
 
     def names_account(u: Unit) -> bool:
-        # the account an aside is placed around ("Before Mogale, one thing: Kalahari, OPP-38815") is not its topic
+        # the account an aside is placed around ("Before Brightwater, one thing: Tarnby Mills, OPP-30117") is
+        # not its topic
         text = lay.docs[u.doc].text
         rx = ents._org_rx
         return rx is not None and any(
