@@ -346,3 +346,78 @@ def test_an_account_in_the_notes_title_keeps_its_fields(tmp_path):
         "- We agreed to schedule a technical deep-dive in 2 weeks\n"), "call.txt")
     assert "Tarnwell Foods" in (packet.value("account") or "")
     assert packet.title and packet.title.startswith("Tarnwell Foods")
+
+
+RANKED = [
+    ("Sara Holm", "Morning both. Before Brightwater, one thing: Tarnby Mills, OPP-30117, is closing on 30 June. "
+                  "Keldon isn't on that one."),
+    ("Nils Berg", "Understood. I'm the utilities account director at Keldon Automation. We run the telemetry at all "
+                  "Brightwater Utilities pumping stations since 2019."),
+    ("Jonas Lund", "And Brightwater is on my FY26 top-25. No opportunity open yet."),
+    ("Jonas Lund", "I'll call their operations director this week, by Thursday the 5th, and propose a leak workshop."),
+    ("Nils Berg", "I'll send you the pump alarm export by Wednesday 11 June."),
+]
+
+
+def test_a_seller_s_top_25_ties_the_account_and_makes_the_speaker_the_seller(tmp_path):
+    packet = _draft(tmp_path, _vtt(RANKED), "call.vtt")
+    assert packet.metadata["seller"] == "Jonas Lund"
+    assert "top-25" in packet.value("account")
+    move = packet.value("seller_move")
+    assert "leak workshop" in move and "Thursday the 5th" in move
+
+
+def test_the_account_an_aside_is_placed_around_does_not_pull_the_aside_in(tmp_path):
+    packet = _draft(tmp_path, _vtt(RANKED), "call.vtt")
+    assert "OPP-30117" not in packet.value("account")
+    assert "Tarnby" not in packet.value("account")
+
+
+def test_an_organisation_named_with_a_particle_is_one_name(tmp_path):
+    packet = _draft(tmp_path, _vtt([
+        ("Lucía Ferrer", "I lead the public sector team at Nimbo Sistemas."),
+        ("Lucía Ferrer", "The Hospital de Santa Clara published a tender last week for its patient portal."),
+        ("Pablo Ruiz", "And Santa Clara is on my named list. I opened OPP-51230 when I saw the notice."),
+        ("Lucía Ferrer", "We run the hospital's network since 2020."),
+    ]), "call.vtt")
+    assert "Hospital de Santa Clara" in packet.value("account")
+    assert packet.metadata["account"] == "Hospital de Santa Clara"
+
+
+def test_initials_without_the_trailing_acronym_name_the_organisation(tmp_path):
+    notes = """# Haverkamp Dairy co-sell
+
+Account: Haverkamp Dairy, OPP-62211, on Lotte's named-account list.
+
+Partner: Brouwer & Smit ICT, Joris Bakker (account manager, food).
+
+Why B&S: they built and run the plant's OT network since 2019.
+"""
+    packet = _draft(tmp_path, notes, "notes.md")
+    assert "OT network" in (packet.value("why_partner") or "")
+
+
+def test_the_reason_given_for_an_account_off_the_list_ties_it(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        "Ruth Adler: Recording. Cedar Bridge and us, about Larkfield Water.",
+        "Tom Hale: I'm head of utilities at Cedar Bridge Consulting. We run Larkfield Water's billing system.",
+        "Ruth Adler: Larkfield isn't on my named list, to be honest. Why now?",
+        "Maya Stone: Because the regulator fined Larkfield Water in June over missed leak targets. "
+        "That's the reason, Ruth.",
+    ]), "call.srt")
+    assert "regulator fined Larkfield" in packet.value("account")
+
+
+def test_who_opened_the_account_s_opportunity_is_the_seller(tmp_path):
+    notes = """# Haverkamp Dairy co-sell
+
+Account: Haverkamp Dairy, six plants. Lotte opened OPP-62211 after Brouwer registered the deal.
+
+Partner: Brouwer Systems, Joris Bakker (account manager, food).
+
+Attendees: Lotte Jansen (us), Mirte de Boer (us), Joris Bakker (Brouwer Systems).
+
+Lotte's move: bring the line-stoppage demo to the plant visit on Tuesday 21 October.
+"""
+    packet = _draft(tmp_path, notes, "notes.md")
+    assert packet.metadata["seller"] == "Lotte Jansen"

@@ -126,3 +126,29 @@ def test_the_who_column_of_an_action_table_names_no_person(tmp_path):
 
 def packet_text(tmp_path):
     return read_sources([tmp_path / "mail.eml"])[0].text
+
+
+HANDOFF = """From: Iris Bakker <iris.bakker@polderline.example>
+To: Tom Mulder <tom.mulder@polderline.example>
+Cc: Ruud Smit <ruud.smit@havenict.example>
+Subject: Eemshaven Terminal - co-sell handoff
+Date: Mon, 10 Nov 2025 09:00:00 +0100
+Content-Type: text/plain; charset="utf-8"
+
+Hoi Tom,
+
+Account: Eemshaven Terminal, on your 2025 named-account list, OPP-77120, stage 1.
+
+Partner: Haven ICT, Ruud Smit (account manager, ports), cc'd.
+
+Moves: Ruud sees their ops lead at the weekly planning call and will bring you to the next one,
+Tuesday 18 November. Your move: bring the crane telemetry demo to the 18 November call.
+
+Iris
+"""
+
+
+def test_a_move_given_to_the_person_an_email_is_to_is_theirs(tmp_path):
+    packet = _draft(tmp_path, HANDOFF, "handoff.eml")
+    move = packet.value("seller_move")
+    assert "crane telemetry demo" in move and "18 November" in move

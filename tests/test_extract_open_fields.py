@@ -190,3 +190,58 @@ def test_fields_written_down_as_pending_or_not_discussed_stay_missing(tmp_path):
         assert packet.fields[fid].value is None, fid
         assert packet.fields[fid].status == "missing"
     assert "outage log" in packet.value("partner_move")
+
+
+def test_a_partner_saying_they_know_nobody_there_leaves_the_warm_path_missing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "Who could introduce me? Do you know their CFO, Hannah Vogel?"),
+        ("Felix Moreau", "No. We only deal with the store IT team. I've never met anyone on the finance floor, "
+                         "so I can't introduce you. You'd be going in cold."),
+        ("Felix Moreau", "I'll send you the till outage log by Friday 28 November."),
+    ]))
+    assert packet.fields["warm_path"].value is None
+    assert "till outage log" in packet.value("partner_move")
+
+
+def test_a_partner_offering_no_route_leaves_the_warm_path_missing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "On an introduction, honestly, no. Our engineers are in Bramwell's stores every week, but "
+                         "nobody at Corbel knows anyone in their buying team. I can't offer a route."),
+    ]))
+    assert packet.fields["warm_path"].value is None
+
+
+def test_a_case_study_kept_confidential_is_no_evidence(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "About references: our checkout case study for Bramwell is under NDA, so I can't send it."),
+    ]))
+    assert packet.fields["evidence"].value is None
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We have a Bramwell case study, but it is customer-confidential."),
+    ]))
+    assert packet.fields["evidence"].value is None
+
+
+def test_a_registration_check_not_yet_run_leaves_the_conflict_missing(tmp_path):
+    notes = ("# Bramwell Stores co-sell\n\nAccount: Bramwell Stores, OPP-48110.\n"
+             "Partner: Corbel Systems, Felix Moreau (alliances lead).\n"
+             "Conflict: I haven't run the registration check yet. I'll look in the portal tomorrow.\n")
+    packet = _draft(tmp_path, notes, "notes.md")
+    assert packet.fields["conflict"].value is None
+
+
+def test_a_document_that_cannot_be_sent_today_is_still_evidence(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "The Bramwell checkout case study: I can't send it from the train, but it is in the shared "
+                         "folder: https://corbel.example/cases/bramwell-checkout"),
+    ]))
+    assert "bramwell-checkout" in (packet.value("evidence") or "")
+
+
+def test_knowing_nobody_in_one_team_but_someone_else_keeps_the_warm_path(tmp_path):
+    for answer in ("We don't know anyone in their buying team, but I know their CFO, Hannah Vogel, well; I can "
+                   "introduce you at the board review on Friday 28 November.",
+                   "Nobody here knows anyone in procurement. But Hannah Vogel, their CFO, is a friend; I'll introduce "
+                   "you next week."):
+        packet = _draft(tmp_path, _vtt(INTRO + [("Priya Nair", "Who could introduce me?"), ("Felix Moreau", answer)]))
+        assert "Hannah Vogel" in (packet.value("warm_path") or "")

@@ -164,3 +164,43 @@ def test_our_own_history_with_the_account_is_not_a_joint_value(tmp_path):
     assert packet.fields["value_prop"].value is None
     assert "warehouse management system" in packet.value("why_partner")
     assert packet.fields["partner_move"].value is None
+
+
+def test_a_sentence_weakly_like_another_field_stays_with_the_statement_it_belongs_to(tmp_path):
+    turns = [
+        ("Ines Duarte", "Thanks both. Rui, this is Sofia Pinto, our AE for hotels."),
+        ("Rui Tavares", "Hello Sofia. I run the hospitality practice at Atlântico Consultores."),
+        ("Sofia Pinto", "Grupo Solmar is on my named list; OPP-40771 is open, stage 2."),
+        ("Ines Duarte", "How do we get to their revenue director, Paulo Reis?"),
+        ("Rui Tavares", "I sit on their pricing committee every month, because of the PMS reports. Paulo and I get on "
+                        "well. The next committee is next Tuesday, the 14th. I can introduce Sofia there and give her "
+                        "twenty minutes at the end."),
+    ]
+    vtt = "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
+                                   for i, (who, text) in enumerate(turns, 1))
+    p = tmp_path / "call.vtt"
+    p.write_text(vtt, encoding="utf-8")
+    warm = draft(read_sources([p]), today=TODAY).value("warm_path")
+    assert "pricing committee" in warm and "introduce Sofia" in warm
+
+
+def test_a_quotation_read_out_of_the_customer_s_document_is_the_trigger(tmp_path):
+    turns = [
+        ("Pablo Ruiz", "Thanks both. Let's go straight to Monteverde."),
+        ("Lucía Ferrer", "I lead the public sector team at Nimbo Sistemas. The Hospital Monteverde published a "
+                         "tender last week for \"hosting of the patient portal\"."),
+        ("Pablo Ruiz", "Monteverde is on my named list. I opened OPP-51230 when I saw the notice."),
+        ("Lucía Ferrer", "The justification in the tender is direct. I'll read it: \"The patient portal went down "
+                         "three times during the vaccination campaign, and patients waited on the phone for hours.\""),
+    ]
+    vtt = "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{who}: {text}\n"
+                                   for i, (who, text) in enumerate(turns, 1))
+    p = tmp_path / "call.vtt"
+    p.write_text(vtt, encoding="utf-8")
+    assert "went down three times" in draft(read_sources([p]), today=TODAY).value("trigger")
+    mail = ("Hi Ana,\n\nHospital Monteverde sent us an RFI on Friday; OPP-51230 is on your named list.\n\n"
+            "I can't forward the RFI itself, but the background section says, word for word: \"Every referral "
+            "letter is retyped by hand at the central admissions desk.\"\n\nLucía\n")
+    p = tmp_path / "mail.txt"
+    p.write_text(mail, encoding="utf-8")
+    assert "retyped by hand" in (draft(read_sources([p]), today=TODAY).value("trigger") or "")

@@ -183,6 +183,8 @@ class Scorer:
         voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))
+        # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
+        f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
         # "owner?? me or Tomas": a label asked as a question leaves its field open
         c.undecided = bool(cues.any_of("undecided").search(sent)) or (u.sep or "").startswith("?")
         c.injection = bool(cues.any_of("injection").search(sent))
@@ -236,6 +238,12 @@ class Scorer:
             found = ents.orgs_in(action_label.group("who"))
             if found:
                 c.actor, c.actor_from = found[0], "label"
+                return
+        if u.message is not None and self.cues.any_of("addressed_move").match(c.text):
+            # "Your move: bring the demo ...": the person the email is to
+            to = {p.name: p for p in (ents.people.find(n) for n in self.lay.messages[u.message].to) if p is not None}
+            if len(to) == 1:
+                c.actor, c.actor_from = next(iter(to.values())), "label"
                 return
         first = u.label and u.sep == ":" and c.start in (u.start, u.body)
         named = ents.people.find(u.label.strip(" *_")) if first and u.label else None

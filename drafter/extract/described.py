@@ -30,7 +30,8 @@ _NAME_PAREN = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*\((?P<paren>[^()\n]
 # "Hamid (channel)", "Camille (our AE, aviation Nordics)": a first name alone, described by a role
 _FIRST_PAREN = re.compile(rf"(?<![\w&.'’])(?P<name>{TOKEN})[ \t]*\((?P<paren>[^()\n]{{2,80}})\)")
 _PARTIES = re.compile(r"(?i:partner|customer|client|prospect|account|us|ours|them|target)")
-_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+$")
+# the words before the last word of a longer name, particles included ("Anouk van Dijk (account manager)")
+_NAME_BEFORE = re.compile(rf"[{UPPER}][\w'’-]*[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}$")
 _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1,6}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
@@ -55,6 +56,8 @@ _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-
 # "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
 _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
                            rf"(?P<rest>[^)\n]*)\)")
+# "Øystein Lie = key acct mgr, fisheries, BR": a person defined by their role, in shorthand notes
+_NAME_EQ_ROLE = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*=[ \t]*(?P<desc>[^=.;()\n]{{2,80}})")
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
 _APPOS_AT = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]+"
                        rf"(?:at|with|from)[ \t]+(?P<org>{ORG})")
@@ -143,8 +146,10 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
+# any capitalised letter, not only ASCII: "Øystein Lie = key acct mgr"
 _MAY_NAME = re.compile(
-    r"[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z]|\b(?:at|for|with)[ \t]+[A-Z]|\b[A-Z]{2,4}[ \t]*=|[A-Z]\w*[ \t]*\(")
+    rf"[{UPPER}][\w'’-]*[ \t]+(?:[a-z]{{1,3}}[ \t]+)?[{UPPER}]|\b(?:at|for|with)[ \t]+[{UPPER}]|\b[A-Z]{{2,4}}[ \t]*="
+    rf"|[{UPPER}]\w*[ \t]*\(")
 
 
 def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group_org: str | None,
@@ -164,8 +169,14 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
-        found_paren = True
         lead = sent[:m.start()]
+        item = re.split(r"[;\n]", lead)[-1].strip()
+        head = re.match(rf"{_TITLE}{NAME}[ \t]*(?:,|[-–—][ \t])", item)
+        if in_attendees and head and cues.role_words.search(item[head.end():]):
+            # "Greta Nyholm, AE, public sector Upper Norrland (us)": the item is Greta and her role, so the
+            # parenthesis describes her; "Ana Lopes, Piet Smit (Dockwise)" lists two people
+            continue
+        found_paren = True
         side = group_side or ("ours" if ours or re.search(r"\b(?:our side|on our side|us)\b", lead, re.I) else None)
         leading = leading_org(lead)
         if side is None and not leading and not orgs and role and re.match(r"(?i:their)\b", role):
@@ -197,6 +208,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
+    for m in _NAME_EQ_ROLE.finditer(sent):
+        role, orgs, ours = split_role_org(m.group("desc").split(","), cues)
+        if role and cues.role_words.search(role):
+            people.add(m.group("name"), u.doc, s + m.start("name"), role=role, orgs=orgs,
+                       side="ours" if ours else None, fact=(s + m.start(), s + m.end()))
     for m in [*_APPOS_AT.finditer(sent), *([] if listed else _APPOS_FOR.finditer(sent))]:
         if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],

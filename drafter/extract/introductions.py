@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.extract.entities import Entities
 
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
+_SIDE_MARK = re.compile(r"[ \t]*(?i:us|ours|our side|we)[ \t]*")
 # "From Clearbrook: ...", "From us: ...": a sentence listing the people one side brought ("from Pricewell,
 # Leonie Strauss and Nkechi Obi" in an attendee list)
 _SIDE = rf"^(?:(?i:from|for|at)[ \t]+)(?P<side>(?i:us|our side|our team)\b|{ORG})[ \t]*"
@@ -35,7 +36,10 @@ def _patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
         alias = f"(?P<alias>{TOKEN})"
         nick = re.compile(s["nickname"].replace("{name}", f"{_TITLE}(?P<name>{NAME})").replace("{alias}", alias))
         opp = f"(?:{cues.raw['ids']['opportunity']})"
-        holder = re.compile(s["opp_holder"].replace("{opp}", opp).replace("{alias}", alias))
+        # each way of saying it names the holder once: the group name is numbered per alternative
+        holder = re.compile("|".join(
+            f"(?:{part})".replace("{opp}", opp).replace("{alias}", alias.replace("?P<alias>", f"?P<alias{k}>"))
+            for k, part in enumerate(s["opp_holder"])))
         _CACHE[cues.version] = (nick, holder)
     return _CACHE[cues.version]
 
@@ -76,9 +80,15 @@ def nicknames_and_holders(people: People, u: Unit, s: int, sent: str) -> None:
         if p is not None and m.group("alias") not in people.cues.stop_caps:
             p.aliases.add(m.group("alias"))
     for m in holder.finditer(sent):
-        name = m.group("alias")
+        key = _holder_group(m)
+        name = m.group(key)
         if name not in people.cues.stop_caps and people.find(name) is None:
-            people.add(name, u.doc, s + m.start("alias"), speaker=True)
+            people.add(name, u.doc, s + m.start(key), speaker=True)
+
+
+def _holder_group(m: re.Match[str]) -> str:
+    """The group naming the holder in whichever way of saying it matched."""
+    return next(k for k, v in m.groupdict().items() if k.startswith("alias") and v)
 
 
 def account_holders(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
@@ -94,7 +104,7 @@ def account_holders(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
         if not any(ents.account in ents.orgs_in(text, v.start, v.end) for v in scope):
             continue
         for m in holder.finditer(text, u.start, u.end):
-            p = ents.people.find(m.group("alias"))
+            p = ents.people.find(m.group(_holder_group(m)))
             if p is not None and p not in out and p.side in (None, "ours"):
                 out.append(p)
     return out
@@ -113,7 +123,9 @@ def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org
             continue
         if "(" in item and found_paren:
             continue
-        bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)
+        # a parenthesis describes more than the person, except one that says which side they are on ("(us)")
+        bare = re.sub(r"\(([^()]*)\)", lambda x: x.group() if _SIDE_MARK.fullmatch(x.group(1))
+                      else " " * len(x.group()), item)
         parts = [p for p in re.split(r",", bare)]
         head = re.split(r"[ \t]+[-–—][ \t]+", parts[0].strip(), maxsplit=1)
         if len(head) == 2:

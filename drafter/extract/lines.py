@@ -7,6 +7,7 @@ import re
 
 from drafter.extract.blocks import HEADER, QUOTE_MARK, block_sender, comment_lines, next_depth
 from drafter.extract.cues import Cues
+from drafter.extract.names import UPPER
 from drafter.extract.units import Message, Unit
 from drafter.ingest.document import Document
 
@@ -17,16 +18,18 @@ _BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[ \t]*:?[ \t]*$"
 _BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.])?[ \t]*(?:\*\*|__)[ \t]*"
                         r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
 _LABEL = re.compile(
-    r"(?P<label>[A-Za-z#][^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
+    r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
     r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t])[ \t]*"
 )
 _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
                     r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})[ \t]*(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
+# a name's capitals, with the accented ones: "Édouard Girard: ..." speaks, as "Edouard Girard: ..." does
+_SPEAKER = re.compile(rf"([{UPPER}][\w.'’-]*(?:[ \t]+[{UPPER}0-9][\w.'’-]*){{0,3}})[ \t]*"
+                      r"(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
 # A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
-_STAMP = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[A-Z])")
+_STAMP = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 # A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
 # "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."

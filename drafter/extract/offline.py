@@ -96,8 +96,10 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
 
 def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     labeled = prop.labeled("partner")
-    if labeled is not None:
+    if labeled is not None and (labeled.pieces or ents.partner is None):
         return labeled
+    # who the partner is cannot be "not agreed": an open statement under a partner label ("Ingrid's side: NOT
+    # agreed, wants her director's ok") is about what they will do; who they are is still what the notes say
     if ents.partner is None:
         return prop.missing("partner")
     lay = prop.lay

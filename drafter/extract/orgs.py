@@ -14,6 +14,9 @@ from drafter.extract.people import People
 from drafter.extract.sentences import sentences
 from drafter.extract.units import Layout
 
+# the small words inside names in other languages: "Hospital de Santa Clara", "Banco do Brasil", "Caisse des Dépôts"
+_PARTICLE_WORDS = ("de", "del", "de la", "des", "do", "da", "dos", "das", "di", "du", "van", "von", "der", "den")
+_PARTICLES = "(?:" + "|".join(w.replace(" ", "[ \t]+") for w in sorted(_PARTICLE_WORDS, key=len, reverse=True)) + ")"
 _TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
 
 
@@ -26,7 +29,7 @@ def _phrase_rx(abbreviations: tuple[str, ...], dotted: tuple[str, ...] = ()) -> 
     tok = rf"(?:(?:{abbr})(?=[ \t]+[{UPPER}])|{_TOK}(?:['’]s(?=[ \t]+[{UPPER}]))?)"
     end = "|".join(re.escape(d) for d in sorted(dotted, key=len, reverse=True))
     tail = rf"(?:[ \t]+(?:{end})(?![\w]))?" if end else ""
-    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?{tok})*{tail}")
+    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|{_PARTICLES}[ \t]+)?{tok})*{tail}")
 
 
 def _possessive(word: str) -> bool:
@@ -58,7 +61,8 @@ class Org:
 
 
 def _initials(name: str) -> str:
-    return "".join("&" if w == "&" else w[0] for w in name.split() if w not in ("of", "and", "for"))
+    return "".join("&" if w == "&" else w[0] for w in name.split() if w not in ("of", "and", "for")
+                   and not w.islower())
 
 
 def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
@@ -71,7 +75,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     singles: dict[str, int] = {}
 
     dates |= set(cues.raw["text"]["month_abbr"]) | set(cues.raw["text"]["weekday_abbr"])
-    joiners = ("&", "of", "and", "for")
+    joiners = ("&", "of", "and", "for", *{w for p in _PARTICLE_WORDS for w in p.split()})
     suffixes = set(cues.raw["text"]["org_suffixes"])
     abbreviations = tuple(cues.raw["text"].get("name_abbreviations", ()))
     dotted = tuple(cues.raw["text"].get("org_suffixes_dotted", ()))
@@ -197,9 +201,12 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 and first not in abbreviations and not _possessive(first)
                 and first[0].isupper() and firsts[first] == 1):
             o.aliases.add(first)
-        ini = _initials(o.name)
-        if len(ini) >= 2 and ini in caps:
-            o.aliases.add(ini)
+        words = o.name.split()
+        # "B&S" for Brouwer & Smit ICT: the initials without a trailing acronym or legal suffix too
+        short = " ".join(words[:-1]) if len(words) > 2 and (words[-1] in suffixes or words[-1].isupper()) else None
+        for ini in (_initials(o.name), _initials(short) if short else ""):
+            if len(ini) >= 2 and ini in caps:
+                o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
     for s in list(singles):  # "Ridgeway has run ..." in a mail from kwame@ridgeway.example: their organisation
         if len(s) >= 4 and any(d.startswith(s.lower()) or (len(d) >= 4 and s.lower().startswith(d)) for d in domains):

@@ -173,7 +173,12 @@ class Proposer:
         """A turn answering a question that names the field, and opening by saying it is not known
         ("What's the joint story?" / "Honestly, we haven't worked that out. I'm not sure yet whether ...")."""
         first = self.by_unit.get(i, [None])[0]
-        return first is not None and first.open_for(fid) and self._question_before(i, fid, named=True) is not None
+        if first is None or not first.open_for(fid) or self._question_before(i, fid, named=True) is None:
+            return False
+        # ... and not going on to give it: "Nobody here knows anyone in procurement. But their CFO is a friend;
+        # I'll introduce you next week."
+        th = self.cues.fields[fid].threshold
+        return not any(not c.open_for(fid) and c.scores[fid] >= th for c in self.by_unit[i][1:])
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold
@@ -210,8 +215,9 @@ class Proposer:
                     break
                 near = c.unit == top.unit or (c.features.get("account") or c.features.get("customer_person")
                                               or (fid == "evidence" and c.features.get("url")))
-                if c.scores[fid] < max(v for k, v in c.scores.items() if k != fid):
-                    continue  # a sentence that says more about another field belongs there
+                if any(v > c.scores[fid] and v >= self.cues.fields[k].threshold
+                       for k, v in c.scores.items() if k != fid):
+                    continue  # a sentence that says more about another field, enough to stand for it, belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
         if fid == "value_prop":

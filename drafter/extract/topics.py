@@ -34,10 +34,20 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     def mentions(u: Unit, aliases: set[str]) -> bool:
         return any(o.aliases & aliases for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
 
+    def names_account(u: Unit) -> bool:
+        # the account an aside is placed around ("Before Brightwater, one thing: Tarnby Mills, OPP-30117") is
+        # not its topic
+        text = lay.docs[u.doc].text
+        rx = ents._org_rx
+        return rx is not None and any(
+            ents._org_of[m.group()].aliases & acc_aliases and not around.search(text, max(u.start, m.start() - 12),
+                                                                                  m.start())
+            for m in rx.finditer(text, u.start, u.end))
+
     own: list[float | None] = [None] * n
     for i, u in enumerate(units):
         text = lay.docs[u.doc].text
-        if acc and mentions(u, acc_aliases):
+        if acc and names_account(u):
             own[i] = 2.0
             continue
         spans = sentences(text, u.start, u.end)

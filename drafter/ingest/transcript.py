@@ -17,9 +17,11 @@ _TIMING = re.compile(
 )
 _VOICE = re.compile(r"^\s*<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
+_CAP = "[A-ZÀ-ÖØ-ÞĀ-ſ]"  # a name's capital, accented ones too ("Édouard Girard:")
 # "Name:" / "NAME:" / ">> Name:" / "[Name]" / "- Name:" at the start of a payload
 _NAME_PREFIX = re.compile(
-    r"^\s*(?:>>\s*|-\s*)?(?:\[(?P<b>[^\]\n]{1,40})\]|(?P<n>[A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3}))\s*:?(?=\s)"
+    r"^\s*(?:>>\s*|-\s*)?(?:\[(?P<b>[^\]\n]{1,40})\]|(?P<n>" + _CAP + r"[\w.'’-]*(?:[ \t]+(?:" + _CAP
+    + r"|[0-9])[\w.'’-]*){0,3}))\s*:?(?=\s)"
 )
 
 
