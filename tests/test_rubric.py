@@ -566,3 +566,27 @@ def test_reported_generic_wishes_are_generic(base):
 def test_starting_a_conversation_is_not_a_move_and_a_promised_attachment_is_not_evidence(base):
     assert "no_next_move" in judge(base, seller_move="Reach out to Northwind and start the conversation.").failure_modes
     assert "no_evidence" in judge(base, evidence="Will attach once Meridian sends its notes.").failure_modes
+
+
+@pytest.mark.parametrize("owner", [
+    "DRI: Priya Raman (partner marketing) until Marcus accepts. SLA: 2 business days.",
+    "Accountable: Leah Morgan (partner marketing) until Trevor accepts. Response within 2 business days.",
+    "DRI Paolo Greco (channel marketing); SLA 2 business days.",
+    "I own this until Rafael accepts: Yusuf Adeyemi, partner manager. Rafael, please reply within 48h.",
+    "I'm the point person until Connor accepts: Leon Marsh, partner manager. Connor, please reply within 48h.",
+])
+def test_owner_labels_and_a_first_person_owner_who_signs(base, owner):
+    assert "no_owner" not in judge(base, owner=owner).failure_modes
+
+
+def test_a_family_firms_person_keeps_her_name_and_no_known_conflicts_is_no_check(base):
+    g = judge(base, partner="Finch Fractional Finance (referral partner). Dorothea Finch, fractional CFO for "
+                            "Northwind.")
+    assert "vague_partner" not in g.failure_modes
+    assert "no_conflict_check" in judge(base, conflict="No known conflicts.").failure_modes
+
+
+def test_a_hubspot_deal_on_a_target_account_list_ties_the_account(base):
+    g = judge(base, account='Hartwell Brewing Co. HubSpot deal "Hartwell - ERP replacement", stage Qualified; Hartwell '
+                            "is on Jenna's Q2 target-account list.")
+    assert "no_account_logic" not in g.failure_modes

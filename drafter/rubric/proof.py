@@ -91,7 +91,10 @@ def _names_one(text: str, ctx: Context) -> bool:
                for m in re.finditer(r"\b[A-Z][\w&'’.-]*", body))
 
 
-_OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coordinate|lead|handle)\b", re.IGNORECASE)
+_OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coordinate|lead|handle)\b"
+                  r"|\bpoint person\b|\bDRI\b|\baccountable\b", re.IGNORECASE)
+# "I own this until Rafael accepts: Yusuf Adeyemi, partner manager": the writer signs after the colon.
+_FIRST_PERSON = re.compile(r"^\W*(?:I|I[\x27’]m|I am|me|myself)\b", re.IGNORECASE)
 
 
 def judge_owner(ctx: Context) -> tuple[Check, Check]:
@@ -106,9 +109,11 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
     lo, hi = 0, len(sentence)
     m = _OWN.search(sentence)
     # "Owner: Jo", "Owned by Jo" name the owner after the word; "Jo owns it", "Jo is the owner" before it.
-    if m and (m.group(0).lower().startswith("owned by") or (
-            m.group(0).lower().startswith("owner") and not re.search(r"[^\W\d_]", sentence[:m.start()].replace(
-                "The", "").replace("the", "")))):
+    # "DRI: Jo", "Accountable: Jo", "DRI Jo" name the owner after the word too.
+    word = m.group(0) if m else ""
+    opening = m is not None and not re.search(r"[^\W\d_]", sentence[:m.start()].replace("The", "").replace("the", ""))
+    if m and (word.lower().startswith("owned by") or re.match(r"\s*:", sentence[m.end():])
+              or (opening and (word.lower().startswith("owner") or word.isupper()))):
         lo = m.end()
     elif m:
         hi = m.start()
@@ -126,6 +131,10 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
              if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)
              and not re.search(r"\b(?:not|no longer|instead of|rather than|except)\s+$", sentence[:p.start], re.I)]
     names = list(dict.fromkeys(p.name for p in found))
+    if not names and _FIRST_PERSON.match(subject):
+        signed = [p for p in people(text, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
+                  if re.search(r"(?::|\s[-–—]|—)\s*$", text[:p.start]) and p.role]
+        names = [signed[0].name] if signed else []
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
     # "alliances@", "cosell-na@", "partners.emea@": a shared mailbox, whatever its region suffix
     mailbox = next((e for e in emails if re.split(r"[-_.+]", e.split("@")[0].lower())[0]

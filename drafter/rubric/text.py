@@ -114,7 +114,9 @@ def people(text: str, rubric: Rubric, known_first: frozenset[str] = frozenset(),
         return list(rubric.remember(("lower-people", text), lambda: _lower_case_people(text, rubric)))
     found: list[Person] = []
     for c in rubric.remember(("candidates", text), lambda: _candidates(text, rubric)):
-        if any(n in org_names for n in c.names):
+        # "Finch Fractional Finance. Dorothea Finch, fractional CFO": a family firm's person keeps her name
+        if any(n in org_names for n in c.names) and not (
+                len(c.names) > 1 and c.names[0] not in org_names and not full_names_only and _role(text, c, rubric)):
             continue
         if len(c.names) > 1:
             found.append(Person(" ".join(c.names), None if full_names_only else _role(text, c, rubric), c.start, c.end))
