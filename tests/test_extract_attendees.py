@@ -125,3 +125,15 @@ def test_attendees_listed_on_one_line_keep_their_own_parentheses(tmp_path):
     people = find_entities(layout(read_sources([p]), cues), cues).people.by_name
     assert people["Piet Smit"].org_candidates == ["Dockwise Systems"]
     assert people["Rui Matos"].side == "ours"
+
+
+def test_a_who_item_describing_a_kind_of_organisation_is_the_organisation_not_a_person(tmp_path):
+    # "Who:" labels an attendee list, but "Name, family-owned timber wholesaler" says what a firm is
+    p = tmp_path / "notes.md"
+    p.write_text("### Brantwood Timber Merchants\n"
+                 "* Who: Brantwood Timber Merchants, family-owned timber wholesaler. No opportunity yet.\n",
+                 encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert "Brantwood Timber Merchants" not in ents.people.by_name
+    assert "Brantwood Timber Merchants" in {o.name for o in ents.orgs}
