@@ -137,3 +137,19 @@ def test_a_who_item_describing_a_kind_of_organisation_is_the_organisation_not_a_
     ents = find_entities(layout(read_sources([p]), cues), cues)
     assert "Brantwood Timber Merchants" not in ents.people.by_name
     assert "Brantwood Timber Merchants" in {o.name for o in ents.orgs}
+
+
+def test_a_long_role_before_at_still_places_the_person_at_the_organisation(tmp_path):
+    # "is the regional account manager for retail at Korriban Telecom": more than three words of role
+    cues_ = [("Aurelio Benn", "Hi Wilma. Oskar is joining too."),
+             ("Wilma Ostrander", "Hello all."),
+             ("Aurelio Benn", "Oskar, Wilma is the regional account manager for retail at Korriban Telecom. "
+                              "She brought us Dunmore Bakeries."),
+             ("Wilma Ostrander", "Dunmore Bakeries has been on our network since 2019; we manage their tills."),
+             ("Oskar Lind", "Dunmore is on my list, OPP-30318."),
+             ("Wilma Ostrander", "I'll send you the till inventory by Friday the 7th.")]
+    vtt = "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
+                                    for i, (who, text) in enumerate(cues_, 1))
+    packet = _draft(tmp_path, vtt, "call.vtt")
+    assert "Korriban Telecom" in packet.value("partner")
+    assert "Wilma Ostrander" in packet.value("partner")
