@@ -115,3 +115,11 @@ def test_unnamed_captions_answering_a_named_turn_and_moves_without_a_speaker(tmp
     assert "till software" in packet.value("why_partner")
     assert "discovery call" in packet.value("seller_move")
     assert "override counts" in packet.value("partner_move")
+
+
+def test_a_customers_own_data_in_a_move_is_no_owner(tmp_path):
+    # "loaded with Bramwell's own till data": the adjective, not the verb
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "I'll be there on the 4th with the pricing demo, loaded with Bramwell's own till data."),
+    ]))
+    assert packet.fields["owner"].value is None
