@@ -133,3 +133,12 @@ def test_the_sellers_move_is_not_confirming_acceptance_nor_lost_to_an_own(tmp_pa
     ]))
     seller = packet.value("seller_move") or ""
     assert "pricing model" in seller and "confirm acceptance" not in seller
+
+
+def test_being_their_provider_since_a_year_is_the_partners_standing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We've been their network provider since 2017, and we look after every store router."),
+        ("Felix Moreau", "For background, here's the refit summary we wrote when we replaced the store hardware: "
+                         "https://corbel.example.com/bramwell-refit"),
+    ]))
+    assert "network provider" in packet.value("why_partner")
