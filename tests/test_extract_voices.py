@@ -142,3 +142,12 @@ def test_being_their_provider_since_a_year_is_the_partners_standing(tmp_path):
                          "https://corbel.example.com/bramwell-refit"),
     ]))
     assert "network provider" in packet.value("why_partner")
+
+
+def test_the_response_window_in_the_next_turn_completes_the_owner(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),
+        ("Priya Nair", "I'll confirm acceptance by Thursday the 27th. I want to read the refit notes first."),
+    ]))
+    owner = packet.value("owner")
+    assert "Greta Lund" in owner and "27th" in owner
