@@ -101,9 +101,15 @@ class Proposer:
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
         # and keeps only its decided statements
+        # ... unless what it is given first says nothing of the field and the rest says it is open
+        # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
-            return any(c.open_for(fid) for c in cs) if self.lay.units[i].kind == "row" else cs[0].open_for(fid)
+            if self.lay.units[i].kind == "row":
+                return any(c.open_for(fid) for c in cs)
+            rest = cs[1:]
+            return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
+                                           and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
         if not decided:
             return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
