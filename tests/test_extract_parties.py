@@ -234,3 +234,18 @@ def test_an_aside_about_a_closed_deal_and_the_places_a_customer_is_in_name_no_ac
     assert packet.metadata["account"] == "Ferreterías Quillota"
     assert "OPP-71002" in packet.value("account")
     assert "OPP-70011" not in packet.value("account")
+
+
+def test_she_introducing_the_seller_is_not_the_sellers_move(tmp_path):
+    # "She" is the partner person named at the head of the sentence before, not the seller she introduces
+    p = tmp_path / "summary.md"
+    p.write_text(
+        "# Tamberlane Systems review\n\nFrom Tamberlane: Odile Fournier (VP, retail accounts). From our side: "
+        "Ravi Kapoor (AE, retail).\n\n**Pallister Stores.** Pallister Stores is on Ravi's named-account list "
+        "(OPP-27731). Tamberlane has run Pallister's store networks since 2018.\n\n"
+        "Odile's contact is Pallister's head of operations, Bruno Hale, whom she meets every month. She will "
+        "introduce Ravi to Bruno at the next review, on 9 April, and may bring her engineer. Ravi will bring a "
+        "shrink-loss model for the ten largest stores to the 9 April review.\n", encoding="utf-8")
+    packet = draft(read_sources([p]), today=TODAY)
+    assert "shrink-loss model" in packet.value("seller_move")
+    assert "introduce Ravi" not in packet.value("seller_move")

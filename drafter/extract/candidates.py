@@ -269,6 +269,15 @@ class Scorer:
             if u.kind == "cue":  # a caption with no name: someone at the table, we cannot say who
                 c.actor, c.actor_from = "unknown", "speaker"
                 return
+        pronoun = re.match(r"(?:she|he)\b", text[head:c.end], re.I)
+        if pronoun and _COMMIT.match(text[head + pronoun.end():c.end].lstrip()):
+            # "She will introduce Mira to Samuel": the one she stands for, the subject of the sentence before
+            # ("Bettina's contact is ..."), never the person she acts on
+            before = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
+            lead = before[-1] if before else None
+            who = [p for p, a, _ in ents.people_in(text, lead, c.start) if a <= lead + 2] if lead is not None else []
+            c.actor, c.actor_from = (who[0], "subject") if who else (None, None)
+            return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"
