@@ -271,12 +271,12 @@ class Scorer:
                 return
         pronoun = re.match(r"(?:she|he)\b", text[head:c.end], re.I)
         if pronoun and _COMMIT.match(text[head + pronoun.end():c.end].lstrip()):
-            # "She will introduce Mira to Samuel": the one she stands for, the subject of the sentence before
-            # ("Bettina's contact is ..."), never the person she acts on
-            before = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
-            lead = before[-1] if before else None
-            who = [p for p, a, _ in ents.people_in(text, lead, c.start) if a <= lead + 2] if lead is not None else []
-            c.actor, c.actor_from = (who[0], "subject") if who else (None, None)
+            # "She will introduce Ravi to Bruno": the one she stands for, the subject of the sentence before
+            # ("Odile's contact is ..."), never the person she acts on
+            starts = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
+            found = ents.people_in(text, starts[-1], c.start) if starts else []
+            subjects = [q for q, a, _ in found if a <= starts[-1] + 2]
+            c.actor, c.actor_from = (subjects[0], "subject") if subjects else (None, None)
             return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
