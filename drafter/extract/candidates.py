@@ -274,8 +274,8 @@ class Scorer:
             # "She will introduce Ravi to Bruno": the one she stands for, the subject of the sentence before
             # ("Odile's contact is ..."), never the person she acts on
             starts = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
-            found = ents.people_in(text, starts[-1], c.start) if starts else []
-            subjects = [q for q, a, _ in found if a <= starts[-1] + 2]
+            named_before = ents.people_in(text, starts[-1], c.start) if starts else []
+            subjects = [q for q, a, _ in named_before if a <= starts[-1] + 2]
             c.actor, c.actor_from = (subjects[0], "subject") if subjects else (None, None)
             return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
