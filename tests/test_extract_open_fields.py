@@ -249,11 +249,11 @@ def test_knowing_nobody_in_one_team_but_someone_else_keeps_the_warm_path(tmp_pat
 
 LABELLED = """Call notes, 3 March. Partner: Tarnwick Controls (Ilse Brandt, channel lead). Ours: Omar Haddad (AE).
 
-Account: Pellow Foundry, OPP-51240, on Omar's list.
+Account: Quenby Foundry, OPP-51240, on Omar's list.
 
-Why partner: Tarnwick has run Pellow's furnace controls since 2016.
+Why partner: Tarnwick has run Quenby's furnace controls since 2016.
 
-Omar's move: run the melt-shop demo at Pellow on 18 March.
+Omar's move: run the melt-shop demo at Quenby on 18 March.
 
 Evidence: Omar asked for something he could show their plant manager before the 18th. Ilse said Tarnwick has nothing
 written up on foundries yet. Nothing to attach for now.

@@ -255,8 +255,8 @@ def test_the_partner_taking_the_seller_on_their_own_visit_is_the_warm_path(tmp_p
     p = tmp_path / "notes.txt"
     p.write_text(
         "Call notes, 3 March. Partner: Tarnwick Controls (Ilse Brandt, channel lead). Ours: Omar Haddad (AE).\n\n"
-        "Account: Pellow Foundry, OPP-51240, on Omar's list.\n\n"
-        "Warm path: Ilse has known Pellow's plant manager, Dieter Kranz, since 2015. Ilse will bring Omar on "
+        "Account: Quenby Foundry, OPP-51240, on Omar's list.\n\n"
+        "Warm path: Ilse has known Quenby's plant manager, Dieter Kranz, since 2015. Ilse will bring Omar on "
         "her 24 March site visit to the Redruth plant.\n", encoding="utf-8")
     packet = draft(read_sources([p]), today=TODAY)
     assert "24 March site visit" in packet.value("warm_path")
