@@ -153,3 +153,13 @@ def test_a_long_role_before_at_still_places_the_person_at_the_organisation(tmp_p
     packet = _draft(tmp_path, vtt, "call.vtt")
     assert "Korriban Telecom" in packet.value("partner")
     assert "Wilma Ostrander" in packet.value("partner")
+
+
+def test_the_organisation_after_at_sign_in_a_later_part_of_the_description(tmp_path):
+    # "(partner mgr, retail alliances @ BLS)": the role first, then the team and where it sits
+    p = tmp_path / "notes.txt"
+    p.write_text("BLS = Brackwater Logic Systems. call w/ Yannick Oduya (partner mgr, retail alliances @ BLS)\n\n"
+                 "Dunmore Bakeries: opp OPP-30318, AE = Oskar Lind. on Oskar's list\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert ents.people.by_name["Yannick Oduya"].org_candidates == ["BLS"]

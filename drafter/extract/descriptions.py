@@ -75,6 +75,10 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
             role = at.group("role")  # "hospitality alliances mgr @ ALT", "runs the clinic partners group at Tallow"
             orgs.append(at.group("org"))
             continue
+        if at and role is not None and len(at.group("role").split()) <= 3 and not re.match(
+                r"(?i:formerly|former|ex\b|ex-|previously|used to|until)", at.group("role")):
+            orgs.append(at.group("org"))  # "partner mgr, ISV alliances @ TPC": the team, then where it is
+            continue
         if cues.any_of("ours").search(part):
             ours = True
             part = re.sub(r"\(us\)|^\s*(?:us|we|ours?|our side)\s*$", "", part, flags=re.I).strip()
