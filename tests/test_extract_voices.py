@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from drafter.extract.cues import DEFAULT, load_cues
+from drafter.extract.entities import find_entities
 from drafter.extract.offline import draft
+from drafter.extract.structure import layout
 from drafter.ingest import read_sources
 
 TODAY = date(2025, 11, 24)
@@ -151,3 +154,18 @@ def test_the_response_window_in_the_next_turn_completes_the_owner(tmp_path):
     ]))
     owner = packet.value("owner")
     assert "Greta Lund" in owner and "27th" in owner
+
+
+def test_a_sentence_adverb_before_ill_is_no_organisation(tmp_path):
+    # "Meanwhile I'll draft ...": neither "Meanwhile I'll" nor "I'll" names an organisation
+    text = _vtt(INTRO + [
+        ("Felix Moreau", "We run the tills in every Bramwell store since 2019."),
+        ("Priya Nair", "Meanwhile I'll draft the pricing section of their RFP answer and send it to Felix by Monday."),
+        ("Greta Lund", "Meanwhile I'll check the registrations."),
+    ])
+    p = tmp_path / "call.vtt"
+    p.write_text(text, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert not any("I'll" in a for o in ents.orgs for a in o.aliases)
+    assert "pricing section" in (_draft(tmp_path, text).value("seller_move") or "")
