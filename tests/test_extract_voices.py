@@ -169,3 +169,11 @@ def test_a_sentence_adverb_before_ill_is_no_organisation(tmp_path):
     ents = find_entities(layout(read_sources([p]), cues), cues)
     assert not any("I'll" in a for o in ents.orgs for a in o.aliases)
     assert "pricing section" in (_draft(tmp_path, text).value("seller_move") or "")
+
+
+def test_a_tender_named_by_its_reference_number_is_evidence(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We run the tills in every Bramwell store since 2019."),
+        ("Felix Moreau", "The tender itself is on Bramwell's supplier portal, reference BRM-TND-4471."),
+    ]))
+    assert "BRM-TND-4471" in (packet.value("evidence") or "")
