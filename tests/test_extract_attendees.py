@@ -139,6 +139,15 @@ def test_a_who_item_describing_a_kind_of_organisation_is_the_organisation_not_a_
     assert "Brantwood Timber Merchants" in {o.name for o in ents.orgs}
 
 
+def test_a_one_word_kind_after_an_attendee_still_describes_the_person(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text("Present: Ana Lopes, reseller; Rui Matos (us)\n\n## Porto Verde co-sell\n"
+                 "- Account: Porto Verde Terminals, OPP-81020.\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert ents.people.by_name["Ana Lopes"].role == "reseller"
+
+
 def test_a_long_role_before_at_still_places_the_person_at_the_organisation(tmp_path):
     # "is the regional account manager for retail at Korriban Telecom": more than three words of role
     cues_ = [("Aurelio Benn", "Hi Wilma. Oskar is joining too."),
