@@ -163,7 +163,7 @@ Date: Tue, 4 Mar 2025 09:15:50 -0400
 Samir, hello. Kestrel has run Thornbury Mills' payroll since 2016. Thornbury Mills is on your named list
 (OPP-71125). Their finance director, Henrietta Vance, wants the paper expense reports gone this year.
 
-Henrietta knows you're coming; I told her on Monday that we have a card partner worth hearing.
+Henrietta knows me well, and on Monday I told her a card partner is worth a meeting.
 I'll add 30 minutes to the 20 March finance review agenda and send you the spend summary by Friday 14 March.
 
 Ottilie

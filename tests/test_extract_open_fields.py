@@ -255,8 +255,8 @@ Why partner: Tarnwick has run Quenby's furnace controls since 2016.
 
 Omar's move: run the melt-shop demo at Quenby on 18 March.
 
-Evidence: Omar asked for something he could show their plant manager before the 18th. Ilse said Tarnwick has nothing
-written up on foundries yet. Nothing to attach for now.
+Evidence: Omar wants a document for their plant manager before the 18th. Ilse said Tarnwick has nothing
+written up on foundries yet. So nothing to attach yet.
 """
 
 

@@ -241,14 +241,14 @@ def test_she_introducing_the_seller_is_not_the_sellers_move(tmp_path):
     p = tmp_path / "summary.md"
     p.write_text(
         "# Tamberlane Systems review\n\nFrom Tamberlane: Odile Fournier (VP, retail accounts). From our side: "
-        "Ravi Kapoor (AE, retail).\n\n**Pallister Stores.** Pallister Stores is on Ravi's named-account list "
+        "Tariq Kapoor (AE, retail).\n\n**Pallister Stores.** Pallister Stores is on Tariq's named-account list "
         "(OPP-27731). Tamberlane has run Pallister's store networks since 2018.\n\n"
         "Odile's contact is Pallister's head of operations, Bruno Hale, whom she meets every month. She will "
-        "introduce Ravi to Bruno at the next review, on 9 April, and may bring her engineer. Ravi will bring a "
+        "introduce Tariq to Bruno at the next review, on 9 April, and may bring her engineer. Tariq will bring a "
         "shrink-loss model for the ten largest stores to the 9 April review.\n", encoding="utf-8")
     packet = draft(read_sources([p]), today=TODAY)
     assert "shrink-loss model" in packet.value("seller_move")
-    assert "introduce Ravi" not in packet.value("seller_move")
+    assert "introduce Tariq" not in packet.value("seller_move")
 
 
 def test_the_partner_taking_the_seller_on_their_own_visit_is_the_warm_path(tmp_path):

@@ -121,16 +121,16 @@ def test_unnamed_captions_answering_a_named_turn_and_moves_without_a_speaker(tmp
 
 
 def test_a_customers_own_data_in_a_move_is_no_owner(tmp_path):
-    # "loaded with Bramwell's own till data": the adjective, not the verb
+    # "on Bramwell's own till data": the adjective, not the verb
     packet = _draft(tmp_path, _vtt(INTRO + [
-        ("Priya Nair", "I'll be there on the 4th with the pricing demo, loaded with Bramwell's own till data."),
+        ("Priya Nair", "I'm coming on the 4th to run the pricing demo on Bramwell's own till data."),
     ]))
     assert packet.fields["owner"].value is None
 
 
 def test_the_sellers_move_is_not_confirming_acceptance_nor_lost_to_an_own(tmp_path):
     packet = _draft(tmp_path, _vtt(INTRO + [
-        ("Priya Nair", "I'll bring a pricing model to the 4 December review so their CFO sees his own numbers."),
+        ("Priya Nair", "I'll bring a pricing model to the 4 December review, worked out so the CFO can check his own figures."),
         ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),
         ("Priya Nair", "I'll confirm acceptance by Thursday the 27th."),
     ]))

@@ -271,7 +271,7 @@ class Scorer:
                 return
         pronoun = re.match(r"(?:she|he)\b", text[head:c.end], re.I)
         if pronoun and _COMMIT.match(text[head + pronoun.end():c.end].lstrip()):
-            # "She will introduce Ravi to Bruno": the one she stands for, the subject of the sentence before
+            # "She will introduce Tariq to Bruno": the one she stands for, the subject of the sentence before
             # ("Odile's contact is ..."), never the person she acts on
             starts = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
             named_before = ents.people_in(text, starts[-1], c.start) if starts else []

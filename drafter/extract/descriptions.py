@@ -37,7 +37,7 @@ def at_org(cues: Cues) -> re.Pattern[str]:
     """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline",
     "Luana is the partner who leads retail at Ipê": a person, what they do (the cue file's `works_at`
     verbs, after a `works_at_who` clause), and where. Past three words between the verb and the place
-    ("is the enterprise account manager for healthcare at Palmetto ...") the words must name a role:
+    ("is the regional account manager for retail at Korriban ...") the words must name a role:
     see `long_role`."""
     if cues.version not in _AT_ORGS:
         verbs = cues.raw["speakers"]["works_at"]
@@ -77,7 +77,7 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
             continue
         if at and role is not None and len(at.group("role").split()) <= 3 and not re.match(
                 r"(?i:formerly|former|ex\b|ex-|previously|used to|until)", at.group("role")):
-            orgs.append(at.group("org"))  # "partner mgr, ISV alliances @ TPC": the team, then where it is
+            orgs.append(at.group("org"))  # "partner mgr, retail alliances @ BLS": the team, then where it is
             continue
         if cues.any_of("ours").search(part):
             ours = True

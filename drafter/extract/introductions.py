@@ -134,7 +134,7 @@ def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org
         if name_m and name_m.group() == parts[0].strip():
             kind = parts[1].strip().rstrip(".") if len(parts) > 1 else ""
             if len(kind.split()) >= 2 and is_org_description(kind, people.cues):
-                # "Who: Halvard Timber Supply, family-owned lumber distributor": an organisation (one word,
+                # "Who: Brantwood Timber Merchants, family-owned timber wholesaler": an organisation (one word,
                 # "Ana Lopes, reseller", may still say what a person is there for)
                 continue
             role, orgs, ours = split_role_org(parts[1:], people.cues)

@@ -243,7 +243,7 @@ class Proposer:
 
     def _window_after(self, top: Cand) -> Cand | None:
         """The owner's response window given in the next turn or two when the owning sentence has no date
-        ("I hold the handoff until Ana accepts it." / "I'll confirm acceptance by Thursday the 9th")."""
+        ("I hold the handoff until Ana accepts it." / "I'll confirm acceptance by Thursday the 27th")."""
         doc = self.lay.units[top.unit].doc
         for i in (top.unit + 1, top.unit + 2):
             if i >= len(self.lay.units) or self.lay.units[i].doc != doc:
