@@ -130,7 +130,8 @@ def test_a_customers_own_data_in_a_move_is_no_owner(tmp_path):
 
 def test_the_sellers_move_is_not_confirming_acceptance_nor_lost_to_an_own(tmp_path):
     packet = _draft(tmp_path, _vtt(INTRO + [
-        ("Priya Nair", "I'll bring a pricing model to the 4 December review, worked out so the CFO can check his own figures."),
+        ("Priya Nair", "I'll bring a pricing model to the 4 December review, worked out so the CFO can check "
+                       "his own figures."),
         ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),
         ("Priya Nair", "I'll confirm acceptance by Thursday the 27th."),
     ]))
