@@ -125,3 +125,50 @@ def test_attendees_listed_on_one_line_keep_their_own_parentheses(tmp_path):
     people = find_entities(layout(read_sources([p]), cues), cues).people.by_name
     assert people["Piet Smit"].org_candidates == ["Dockwise Systems"]
     assert people["Rui Matos"].side == "ours"
+
+
+def test_a_who_item_describing_a_kind_of_organisation_is_the_organisation_not_a_person(tmp_path):
+    # "Who:" labels an attendee list, but "Name, family-owned timber wholesaler" says what a firm is
+    p = tmp_path / "notes.md"
+    p.write_text("### Brantwood Timber Merchants\n"
+                 "* Who: Brantwood Timber Merchants, family-owned timber wholesaler. No opportunity yet.\n",
+                 encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert "Brantwood Timber Merchants" not in ents.people.by_name
+    assert "Brantwood Timber Merchants" in {o.name for o in ents.orgs}
+
+
+def test_a_one_word_kind_after_an_attendee_still_describes_the_person(tmp_path):
+    p = tmp_path / "notes.md"
+    p.write_text("Present: Ana Lopes, reseller; Rui Matos (us)\n\n## Porto Verde co-sell\n"
+                 "- Account: Porto Verde Terminals, OPP-81020.\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert ents.people.by_name["Ana Lopes"].role == "reseller"
+
+
+def test_a_long_role_before_at_still_places_the_person_at_the_organisation(tmp_path):
+    # "is the regional account manager for retail at Korriban Telecom": more than three words of role
+    cues_ = [("Aurelio Benn", "Hi Wilma. Oskar is joining too."),
+             ("Wilma Ostrander", "Hello all."),
+             ("Aurelio Benn", "Oskar, Wilma is the regional account manager for retail at Korriban Telecom. "
+                              "She brought us Dunmore Bakeries."),
+             ("Wilma Ostrander", "Dunmore Bakeries has been on our network since 2019; we manage their tills."),
+             ("Oskar Lind", "Dunmore is on my list, OPP-30318."),
+             ("Wilma Ostrander", "I'll send you the till inventory by Friday the 7th.")]
+    vtt = "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
+                                    for i, (who, text) in enumerate(cues_, 1))
+    packet = _draft(tmp_path, vtt, "call.vtt")
+    assert "Korriban Telecom" in packet.value("partner")
+    assert "Wilma Ostrander" in packet.value("partner")
+
+
+def test_the_organisation_after_at_sign_in_a_later_part_of_the_description(tmp_path):
+    # "(partner mgr, retail alliances @ BLS)": the role first, then the team and where it sits
+    p = tmp_path / "notes.txt"
+    p.write_text("BLS = Brackwater Logic Systems. call w/ Yannick Oduya (partner mgr, retail alliances @ BLS)\n\n"
+                 "Dunmore Bakeries: opp OPP-30318, AE = Oskar Lind. on Oskar's list\n", encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert ents.people.by_name["Yannick Oduya"].org_candidates == ["BLS"]

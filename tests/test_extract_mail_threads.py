@@ -152,3 +152,21 @@ def test_a_move_given_to_the_person_an_email_is_to_is_theirs(tmp_path):
     packet = _draft(tmp_path, HANDOFF, "handoff.eml")
     move = packet.value("seller_move")
     assert "crane telemetry demo" in move and "18 November" in move
+
+
+def test_adding_the_seller_to_the_customers_meeting_agenda_is_the_warm_path(tmp_path):
+    thread = """From: Ottilie Brandauer <obrandauer@kestrelpay.example>
+To: Samir Okafor <samir.okafor@lumavale.example>
+Subject: Thornbury Mills - expense cards
+Date: Tue, 4 Mar 2025 09:15:50 -0400
+
+Samir, hello. Kestrel has run Thornbury Mills' payroll since 2016. Thornbury Mills is on your named list
+(OPP-71125). Their finance director, Henrietta Vance, wants the paper expense reports gone this year.
+
+Henrietta knows me well, and on Monday I told her a card partner is worth a meeting.
+I'll add 30 minutes to the 20 March finance review agenda and send you the spend summary by Friday 14 March.
+
+Ottilie
+"""
+    packet = _draft(tmp_path, thread, "thread.txt")
+    assert "20 March" in (packet.value("warm_path") or "")

@@ -245,3 +245,22 @@ def test_knowing_nobody_in_one_team_but_someone_else_keeps_the_warm_path(tmp_pat
                    "you next week."):
         packet = _draft(tmp_path, _vtt(INTRO + [("Priya Nair", "Who could introduce me?"), ("Felix Moreau", answer)]))
         assert "Hannah Vogel" in (packet.value("warm_path") or "")
+
+
+LABELLED = """Call notes, 3 March. Partner: Tarnwick Controls (Ilse Brandt, channel lead). Ours: Omar Haddad (AE).
+
+Account: Quenby Foundry, OPP-51240, on Omar's list.
+
+Why partner: Tarnwick has run Quenby's furnace controls since 2016.
+
+Omar's move: run the melt-shop demo at Quenby on 18 March.
+
+Evidence: Omar wants a document for their plant manager before the 18th. Ilse said Tarnwick has nothing
+written up on foundries yet. So nothing to attach yet.
+"""
+
+
+def test_a_labelled_entry_that_opens_with_a_request_and_ends_with_nothing_to_attach_is_open(tmp_path):
+    packet = _draft(tmp_path, LABELLED, "notes.txt")
+    assert packet.fields["evidence"].value is None
+    assert packet.value("seller_move") and "melt-shop demo" in packet.value("seller_move")

@@ -234,3 +234,29 @@ def test_an_aside_about_a_closed_deal_and_the_places_a_customer_is_in_name_no_ac
     assert packet.metadata["account"] == "Ferreterías Quillota"
     assert "OPP-71002" in packet.value("account")
     assert "OPP-70011" not in packet.value("account")
+
+
+def test_she_introducing_the_seller_is_not_the_sellers_move(tmp_path):
+    # "She" is the partner person named at the head of the sentence before, not the seller she introduces
+    p = tmp_path / "summary.md"
+    p.write_text(
+        "# Tamberlane Systems review\n\nFrom Tamberlane: Odile Fournier (VP, retail accounts). From our side: "
+        "Tariq Kapoor (AE, retail).\n\n**Pallister Stores.** Pallister Stores is on Tariq's named-account list "
+        "(OPP-27731). Tamberlane has run Pallister's store networks since 2018.\n\n"
+        "Odile's contact is Pallister's head of operations, Bruno Hale, whom she meets every month. She will "
+        "introduce Tariq to Bruno at the next review, on 9 April, and may bring her engineer. Tariq will bring a "
+        "shrink-loss model for the ten largest stores to the 9 April review.\n", encoding="utf-8")
+    packet = draft(read_sources([p]), today=TODAY)
+    assert "shrink-loss model" in packet.value("seller_move")
+    assert "introduce Tariq" not in packet.value("seller_move")
+
+
+def test_the_partner_taking_the_seller_on_their_own_visit_is_the_warm_path(tmp_path):
+    p = tmp_path / "notes.txt"
+    p.write_text(
+        "Call notes, 3 March. Partner: Tarnwick Controls (Ilse Brandt, channel lead). Ours: Omar Haddad (AE).\n\n"
+        "Account: Quenby Foundry, OPP-51240, on Omar's list.\n\n"
+        "Warm path: Ilse has known Quenby's plant manager, Dieter Kranz, since 2015. Ilse will bring Omar on "
+        "her 24 March site visit to the Redruth plant.\n", encoding="utf-8")
+    packet = draft(read_sources([p]), today=TODAY)
+    assert "24 March site visit" in packet.value("warm_path")

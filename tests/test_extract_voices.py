@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from drafter.extract.cues import DEFAULT, load_cues
+from drafter.extract.entities import find_entities
 from drafter.extract.offline import draft
+from drafter.extract.structure import layout
 from drafter.ingest import read_sources
 
 TODAY = date(2025, 11, 24)
@@ -115,3 +118,63 @@ def test_unnamed_captions_answering_a_named_turn_and_moves_without_a_speaker(tmp
     assert "till software" in packet.value("why_partner")
     assert "discovery call" in packet.value("seller_move")
     assert "override counts" in packet.value("partner_move")
+
+
+def test_a_customers_own_data_in_a_move_is_no_owner(tmp_path):
+    # "on Bramwell's own till data": the adjective, not the verb
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "I'm coming on the 4th to run the pricing demo on Bramwell's own till data."),
+    ]))
+    assert packet.fields["owner"].value is None
+
+
+def test_the_sellers_move_is_not_confirming_acceptance_nor_lost_to_an_own(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "I'll bring a pricing model to the 4 December review, worked out so the CFO can check "
+                       "his own figures."),
+        ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),
+        ("Priya Nair", "I'll confirm acceptance by Thursday the 27th."),
+    ]))
+    seller = packet.value("seller_move") or ""
+    assert "pricing model" in seller and "confirm acceptance" not in seller
+
+
+def test_being_their_provider_since_a_year_is_the_partners_standing(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We've been their network provider since 2017, and we look after every store router."),
+        ("Felix Moreau", "For background, here's the refit summary we wrote when we replaced the store hardware: "
+                         "https://corbel.example.com/bramwell-refit"),
+    ]))
+    assert "network provider" in packet.value("why_partner")
+
+
+def test_the_response_window_in_the_next_turn_completes_the_owner(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),
+        ("Priya Nair", "I'll confirm acceptance by Thursday the 27th. I want to read the refit notes first."),
+    ]))
+    owner = packet.value("owner")
+    assert "Greta Lund" in owner and "27th" in owner
+
+
+def test_a_sentence_adverb_before_ill_is_no_organisation(tmp_path):
+    # "Meanwhile I'll draft ...": neither "Meanwhile I'll" nor "I'll" names an organisation
+    text = _vtt(INTRO + [
+        ("Felix Moreau", "We run the tills in every Bramwell store since 2019."),
+        ("Priya Nair", "Meanwhile I'll draft the pricing section of their RFP answer and send it to Felix by Monday."),
+        ("Greta Lund", "Meanwhile I'll check the registrations."),
+    ])
+    p = tmp_path / "call.vtt"
+    p.write_text(text, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    assert not any("I'll" in a for o in ents.orgs for a in o.aliases)
+    assert "pricing section" in (_draft(tmp_path, text).value("seller_move") or "")
+
+
+def test_a_tender_named_by_its_reference_number_is_evidence(tmp_path):
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "We run the tills in every Bramwell store since 2019."),
+        ("Felix Moreau", "The tender itself is on Bramwell's supplier portal, reference BRM-TND-4471."),
+    ]))
+    assert "BRM-TND-4471" in (packet.value("evidence") or "")

@@ -269,6 +269,15 @@ class Scorer:
             if u.kind == "cue":  # a caption with no name: someone at the table, we cannot say who
                 c.actor, c.actor_from = "unknown", "speaker"
                 return
+        pronoun = re.match(r"(?:she|he)\b", text[head:c.end], re.I)
+        if pronoun and _COMMIT.match(text[head + pronoun.end():c.end].lstrip()):
+            # "She will introduce Tariq to Bruno": the one she stands for, the subject of the sentence before
+            # ("Odile's contact is ..."), never the person she acts on
+            starts = [a for a, _ in sentences(text, u.body, u.end) if a < c.start]
+            named_before = ents.people_in(text, starts[-1], c.start) if starts else []
+            subjects = [q for q, a, _ in named_before if a <= starts[-1] + 2]
+            c.actor, c.actor_from = (subjects[0], "subject") if subjects else (None, None)
+            return
         if re.match(r"we\b|we['’]ll\b", text[head:c.end], re.I):
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"

@@ -14,6 +14,7 @@ from drafter.extract.descriptions import (
     at_org,
     is_org_description,
     leading_org,
+    long_role,
     org_label,
     our_role,
     person_acts,
@@ -268,6 +269,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                    fact=(s + m.start(), s + m.end()))
     for rx in (at_org(cues), _FROM_ORG):
         for m in rx.finditer(sent):
+            if rx is not _FROM_ORG and long_role(m, cues):
+                continue
             words = m.group("name").split()
             while words and words[0] in cues.stop_caps:  # "Hi Nguyen Thi Lan looks after ..."
                 words = words[1:]

@@ -36,14 +36,23 @@ def person_acts(cues: Cues) -> list[re.Pattern[str]]:
 def at_org(cues: Cues) -> re.Pattern[str]:
     """"Dana runs partnerships at Brantley Systems", "Nguyen Thi Lan looks after Marisol at Frostline",
     "Luana is the partner who leads retail at Ipê": a person, what they do (the cue file's `works_at`
-    verbs, after a `works_at_who` clause), and where."""
+    verbs, after a `works_at_who` clause), and where. Past three words between the verb and the place
+    ("is the regional account manager for retail at Korriban ...") the words must name a role:
+    see `long_role`."""
     if cues.version not in _AT_ORGS:
         verbs = cues.raw["speakers"]["works_at"]
         rel = cues.raw["speakers"].get("works_at_who", "(?!)")  # "Luana is the partner who leads retail at Ipê"
         _AT_ORGS[cues.version] = re.compile(
             rf"(?P<name>\b{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})[ \t]+(?P<role>(?:{rel}[ \t]+)?{verbs}[ \t]+"
-            rf"(?:[\w-]+[ \t]+){{0,3}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
+            rf"(?:[\w-]+[ \t]+){{0,6}}?)(?:at|for|with)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&[ \t])?{_TOKEN}){{0,3}})")
     return _AT_ORGS[cues.version]
+
+
+def long_role(m: re.Match[str], cues: Cues) -> bool:
+    """Whether an `at_org` match says too much between verb and place to be a role without naming one."""
+    verbs, rel = cues.raw["speakers"]["works_at"], cues.raw["speakers"].get("works_at_who", "(?!)")
+    filler = re.sub(rf"^(?:{rel}[ \t]+)?{verbs}[ \t]+", "", m.group("role"))
+    return len(filler.split()) > 3 and not cues.role_words.search(m.group("role"))
 
 
 def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str], bool]:
@@ -65,6 +74,10 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
         if at and role is None and (cues.role_words.search(at.group("role")) or works):
             role = at.group("role")  # "hospitality alliances mgr @ ALT", "runs the clinic partners group at Tallow"
             orgs.append(at.group("org"))
+            continue
+        if at and role is not None and len(at.group("role").split()) <= 3 and not re.match(
+                r"(?i:formerly|former|ex\b|ex-|previously|used to|until)", at.group("role")):
+            orgs.append(at.group("org"))  # "partner mgr, retail alliances @ BLS": the team, then where it is
             continue
         if cues.any_of("ours").search(part):
             ours = True

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
-from drafter.extract.descriptions import split_role_org
+from drafter.extract.descriptions import is_org_description, split_role_org
 from drafter.extract.names import NAME, ORG, TOKEN
 from drafter.extract.people import People, Person
 from drafter.extract.units import Layout, Unit
@@ -132,6 +132,11 @@ def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org
             parts = [head[0], head[1], *parts[1:]]
         name_m = re.match(NAME, parts[0].strip()) if parts else None
         if name_m and name_m.group() == parts[0].strip():
+            kind = parts[1].strip().rstrip(".") if len(parts) > 1 else ""
+            if len(kind.split()) >= 2 and is_org_description(kind, people.cues):
+                # "Who: Brantwood Timber Merchants, family-owned timber wholesaler": an organisation (one word,
+                # "Ana Lopes, reseller", may still say what a person is there for)
+                continue
             role, orgs, ours = split_role_org(parts[1:], people.cues)
             at = s + im.start() + im.group().index(parts[0].strip())
             p = people.add(parts[0].strip(), u.doc, at, role=role,

@@ -17,7 +17,8 @@ from drafter.extract.units import Layout
 # the small words inside names in other languages: "Hospital de Santa Clara", "Banco do Brasil", "Caisse des Dépôts"
 _PARTICLE_WORDS = ("de", "del", "de la", "des", "do", "da", "dos", "das", "di", "du", "van", "von", "der", "den")
 _PARTICLES = "(?:" + "|".join(w.replace(" ", "[ \t]+") for w in sorted(_PARTICLE_WORDS, key=len, reverse=True)) + ")"
-_TOK = rf"(?:[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
+# "I'll", "I'm", "I've": the speaker, never a word of a name
+_TOK = rf"(?:(?!I['’](?:ll|m|ve|d)\b)[{UPPER}](?:[^\W_]|-)*(?:['’](?!s\b){LETTER}+)?|[A-Z]+&[A-Z]+)"
 
 
 @lru_cache(maxsize=4)

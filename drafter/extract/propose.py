@@ -101,9 +101,15 @@ class Proposer:
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
         # and keeps only its decided statements
+        # ... unless what it is given first says nothing of the field and the rest says it is open
+        # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
-            return any(c.open_for(fid) for c in cs) if self.lay.units[i].kind == "row" else cs[0].open_for(fid)
+            if self.lay.units[i].kind == "row":
+                return any(c.open_for(fid) for c in cs)
+            rest = cs[1:]
+            return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
+                                           and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
         if not decided:
             return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
@@ -220,6 +226,10 @@ class Proposer:
                     continue  # a sentence that says more about another field, enough to stand for it, belongs there
                 if near and (c.unit == top.unit or self.context_score(c, fid) >= th + 1.5):
                     chosen.append(c)
+        if fid == "owner" and not top.features.get("date"):
+            window = self._window_after(top)
+            if window is not None:
+                chosen.append(window)
         if fid == "value_prop":
             other = complement(self.lay, self.by_unit, top, fid)
             if other is not None and other not in chosen and self.cand_field(other) in (None, fid):
@@ -230,6 +240,19 @@ class Proposer:
         alts = [c.text for c in ranked if c not in chosen][: self.cues.limit("alternatives")]
         conf = round(min(0.85, 0.35 + 0.05 * top.scores[fid]), 2)
         return Proposal(self._fit(pieces), conf, alternatives=alts, cands=chosen)
+
+    def _window_after(self, top: Cand) -> Cand | None:
+        """The owner's response window given in the next turn or two when the owning sentence has no date
+        ("I hold the handoff until Ana accepts it." / "I'll confirm acceptance by Thursday the 27th")."""
+        doc = self.lay.units[top.unit].doc
+        for i in (top.unit + 1, top.unit + 2):
+            if i >= len(self.lay.units) or self.lay.units[i].doc != doc:
+                break
+            for c in self.by_unit.get(i, []):
+                if (c.features.get("date") and c.cue_scores["owner"] > 0 and not c.open_for("owner")
+                        and not c.features.get("question")):
+                    return c
+        return None
 
     def _left_open_after(self, fid: str, top: Cand) -> Cand | None:
         """A later sentence on the account's topic that names the field and says it is not known yet
