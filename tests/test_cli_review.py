@@ -190,7 +190,11 @@ def test_crash_or_ctrl_c_mid_review_loses_no_saved_decision(northwind, how):
     proc.stdin.flush()
     assert _wait_for(lambda: _decided(northwind) == 3)
     proc.send_signal(signal.SIGKILL if how == "crash" else signal.SIGINT)
-    _, err = proc.communicate(timeout=20)
+    # wait with stdin still open: closing it first (as communicate() does) would race the signal with an EOF
+    proc.wait(timeout=20)
+    err = proc.stderr.read()
+    proc.stdin.close()
+    proc.stderr.close()
     if how == "interrupt":
         assert proc.returncode == 130
         assert "3 decisions saved this session; 8 fields still to review" in err
