@@ -4,27 +4,18 @@ the customer the talk settles on after a distractor, and "no handoff" only on ev
 
 from __future__ import annotations
 
-from datetime import date
-
-from drafter.extract.offline import draft
-from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import draft_text, srt, vtt
 
 
 def _draft(tmp_path, text, name="notes.txt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
-def _srt(lines):
-    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{text}\n" for i, text in enumerate(lines, 1))
+_srt = srt
 
 
 def _vtt(turns):
-    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{who}: {text}\n"
-                                    for i, (who, text) in enumerate(turns, 1))
+    return vtt(turns, style="colon")
 
 
 def test_one_organisation_written_short_and_long_is_one_account(tmp_path):

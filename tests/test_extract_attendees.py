@@ -3,21 +3,15 @@ partner person the notes name, whatever is left open under their label."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from drafter.extract.cues import DEFAULT, load_cues
 from drafter.extract.entities import find_entities
-from drafter.extract.offline import draft
 from drafter.extract.structure import layout
 from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import draft_text
 
 
 def _draft(tmp_path, text, name="notes.md"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
 NOTES = """# Copperleaf Systems: monthly partner sync

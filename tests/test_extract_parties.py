@@ -3,24 +3,17 @@ attendee list (self-introductions, a recording's header, who talks about running
 
 from __future__ import annotations
 
-from datetime import date
-
 from drafter.extract.offline import draft
 from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import TODAY, draft_text, srt, vtt
 
 
 def _draft(tmp_path, text, name):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
 def _vtt(turns, note=None):
-    head = "WEBVTT\n\n" + (f"NOTE\n{note}\n\n" if note else "")
-    return head + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n"
-                            for i, (who, text) in enumerate(turns, 1))
+    return vtt(turns, style="open", note=note)
 
 
 def test_a_speaker_saying_what_they_do_and_where_is_the_partner(tmp_path):
@@ -204,9 +197,7 @@ def test_a_first_name_and_the_full_name_are_one_person_and_a_heading_in_capitals
     assert "server inventory" in packet.value("partner_move")
 
 
-def _srt(turns):
-    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{who}: {text}\n"
-                     for i, (who, text) in enumerate(turns, 1))
+_srt = srt
 
 
 CALL = [

@@ -4,12 +4,9 @@ meeting itself, email replies and labels addressed to "you"."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from drafter.extract.offline import draft
 from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import TODAY, draft_text
 
 HEAD = ("Partner call: Ridgeway Networks, 3 March\n"
         "Present: Kwame Asante (alliances lead, Ridgeway Networks), Yannis Pappas (our AE, utilities)\n\n"
@@ -17,9 +14,7 @@ HEAD = ("Partner call: Ridgeway Networks, 3 March\n"
 
 
 def _draft(tmp_path, text, name="notes.txt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
 def test_an_undecided_move_in_plain_words_is_missing_and_an_agreement_is_not(tmp_path):

@@ -6,12 +6,7 @@ about "him" asks about the customer person just named."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from drafter.extract.offline import draft
-from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import draft_text, vtt
 
 INTRO = [
     ("Greta Lund", "Thanks both. Felix, this is Priya Nair, our AE for retail."),
@@ -21,15 +16,11 @@ INTRO = [
 ]
 
 
-def _vtt(turns):
-    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}</v>\n"
-                                    for i, (who, text) in enumerate(turns, 1))
+_vtt = vtt
 
 
 def _draft(tmp_path, text, name="call.vtt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
 def test_keeping_the_handoff_until_the_seller_accepts_is_owning_it(tmp_path):

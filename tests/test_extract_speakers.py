@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from drafter.extract.offline import draft
-from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import draft_text, srt
 
 
 def _draft(tmp_path, text, name):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
-def _srt(lines):
-    return "\n".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{ln}\n" for i, ln in enumerate(lines, 1))
+_srt = srt
 
 
 def test_captions_without_names_take_speakers_from_self_introductions(tmp_path):

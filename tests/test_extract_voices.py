@@ -4,15 +4,11 @@ caption, and who owns the handoff when "I" says so."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from drafter.extract.cues import DEFAULT, load_cues
 from drafter.extract.entities import find_entities
-from drafter.extract.offline import draft
 from drafter.extract.structure import layout
 from drafter.ingest import read_sources
-
-TODAY = date(2025, 11, 24)
+from tests.invented import draft_text, vtt
 
 INTRO = [
     ("Greta Lund", "Thanks both. Wednesday the 19th of November. Felix, this is Priya Nair, our AE for retail."),
@@ -22,16 +18,11 @@ INTRO = [
 
 
 def _vtt(turns, voice_tags=True):
-    shape = "<v {who}>{text}</v>" if voice_tags else "{who}: {text}"
-    body = [shape.format(who=who, text=text) for who, text in turns]
-    return "WEBVTT\n\n" + "\n".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{line}\n"
-                                    for i, line in enumerate(body, 1))
+    return vtt(turns, style="tag" if voice_tags else "colon")
 
 
 def _draft(tmp_path, text, name="call.vtt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return draft(read_sources([p]), today=TODAY)
+    return draft_text(tmp_path, text, name)
 
 
 def test_her_words_in_the_next_caption_are_the_customers_trigger(tmp_path):
