@@ -59,3 +59,26 @@ def test_a_conflict_check_announced_but_not_done_leaves_the_risk_note_missing(tm
     check = "\n## Channel check\n- Registration check: not done yet; Priya will run it on Friday.\n"
     packet = draft_text(tmp_path, HEAD + COMPETITION + check + TAIL, "review.md")
     assert packet.fields["conflict"].value is None
+
+
+def test_a_review_with_a_section_per_account_keeps_other_sections_off_the_account(tmp_path):
+    # a partner review going through its accounts: the account's own section among asides about others
+    # still makes the partner's numbers another topic ("partner-sourced" there says nothing of this deal)
+    review = """# Brisa Systems: Q2 partner business review
+
+Notes: Lena Ortiz
+
+## Numbers
+- Q2 partner-sourced bookings EUR 300k. Two new hotel groups live through Brisa.
+
+## Co-sell: Marlow Leisure Group
+- **Account.** Marlow Leisure Group, nine spa hotels. OPP-61420 is open, stage 2, Dan's. It came from Dan's own outbound, so influenced, not sourced.
+- **Why Brisa.** Brisa installed the booking system at all nine hotels and runs Marlow's IT desk.
+
+## Other accounts
+- Casa Verde Hotels: on hold until a new GM starts. Parked.
+"""
+    packet = draft_text(tmp_path, review, "review.md")
+    account = packet.fields["account"].value or ""
+    assert "OPP-61420" in account
+    assert "bookings" not in account
