@@ -72,7 +72,8 @@ Notes: Lena Ortiz
 - Q2 partner-sourced bookings EUR 300k. Two new hotel groups live through Brisa.
 
 ## Co-sell: Marlow Leisure Group
-- **Account.** Marlow Leisure Group, nine spa hotels. OPP-61420 is open, stage 2, Dan's. It came from Dan's own outbound, so influenced, not sourced.
+- **Account.** Marlow Leisure Group, nine spa hotels. OPP-61420 is open, stage 2, Dan's.
+  It came from Dan's own outbound, so influenced, not sourced.
 - **Why Brisa.** Brisa installed the booking system at all nine hotels and runs Marlow's IT desk.
 
 ## Other accounts
