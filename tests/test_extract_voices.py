@@ -139,6 +139,21 @@ def test_being_their_provider_since_a_year_is_the_partners_standing(tmp_path):
     assert "network provider" in packet.value("why_partner")
 
 
+def test_the_partners_own_standing_beats_our_ae_describing_its_part_in_the_offer(tmp_path):
+    # what our AE says the partner will do in the joint offer is the offer; the partner's own account of
+    # what it supplies the customer is its standing
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Felix Moreau", "Corbel supplies every till and scanner for Bramwell's 60 stores, plus the head-office "
+                         "servers. "
+                         "We've been on their approved supplier list since 2018."),
+        ("Priya Nair", "The fit is good. Our loss-prevention analytics flag refund fraud at the till within a day. "
+                       "Corbel ships the sensors with the till upgrade and runs the monthly audits for Bramwell."),
+    ]))
+    why = packet.value("why_partner") or ""
+    assert "every till" in why
+    assert "monthly audits" not in why
+
+
 def test_the_response_window_in_the_next_turn_completes_the_owner(tmp_path):
     packet = _draft(tmp_path, _vtt(INTRO + [
         ("Greta Lund", "I hold the Bramwell handoff until Priya accepts it."),

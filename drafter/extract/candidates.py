@@ -21,7 +21,7 @@ from drafter.extract.turn_before import accepted_invitation, answers_customer, n
 FEATURES = ("account", "partner", "partner_person", "customer_person", "person", "first_singular",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
-            "customer_voice", "answers_customer", "attendees")
+            "customer_voice", "ours_voice", "answers_customer", "attendees")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 # quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
@@ -183,6 +183,8 @@ class Scorer:
         voice = speaker if speaker is not None else ents.people.find(u.label.strip()) if u.label else None
         f["customer_voice"] = bool(voice is not None and voice.side == "customer"
                                    and (f["quote"] or f["first_singular"] or f["first_plural"]))
+        # our side speaking (of others: what they say of the partner is second-hand)
+        f["ours_voice"] = voice is not None and (voice.seller or voice.side == "ours")
         # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
         f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
         # "owner?? me or Tomas": a label asked as a question leaves its field open
