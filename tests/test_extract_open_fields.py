@@ -255,3 +255,16 @@ def test_a_labelled_entry_that_opens_with_a_request_and_ends_with_nothing_to_att
     packet = _draft(tmp_path, LABELLED, "notes.txt")
     assert packet.fields["evidence"].value is None
     assert packet.value("seller_move") and "melt-shop demo" in packet.value("seller_move")
+
+
+def test_the_customers_budget_owner_is_no_owner_of_the_handoff(tmp_path):
+    packet = draft_text(tmp_path, (
+        "# Discovery call: Tarrow Mutual / Pellucid Data\n\nDate: 4 November 2025\n"
+        "Attendees: Hana Sato (VP Claims, Tarrow Mutual), Ravi Mehta (partner director, Pellucid Data), "
+        "Lena Ortiz (AE)\n\n## Account\nTarrow Mutual, OPP-70215, on Lena's named-account list.\n\n"
+        "## Qualification\n- Budget: approved for this fiscal year.\n"
+        "- Authority: Hana Sato (VP Claims) is the executive sponsor and budget owner.\n"
+        "- Need: claims intake takes nine days and Hana wants it under two.\n\n"
+        "## Next steps\n- Ravi will send the intake benchmark to Lena by 12 November.\n"), "discovery.md")
+    assert packet.fields["owner"].value is None
+    assert packet.fields["partner_move"].value  # the real move next to it is kept
