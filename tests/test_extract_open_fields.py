@@ -268,3 +268,16 @@ def test_the_customers_budget_owner_is_no_owner_of_the_handoff(tmp_path):
         "## Next steps\n- Ravi will send the intake benchmark to Lena by 12 November.\n"), "discovery.md")
     assert packet.fields["owner"].value is None
     assert packet.fields["partner_move"].value  # the real move next to it is kept
+
+
+def test_a_case_study_link_is_evidence_not_the_joint_offer(tmp_path):
+    # "our ... payments" reads like what our product does, but a sentence posting a link points at a document
+    packet = _draft(tmp_path, _vtt(INTRO + [
+        ("Priya Nair", "What's our angle against the module they already license?"),
+        ("Felix Moreau", "Not sure yet. Our architect has to look at their licences first."),
+        ("Greta Lund", "Then let's not write the joint pitch until he has."),
+        ("Felix Moreau", "Posting our Bramwell gift-card payments integration case study: "
+                         "https://corbel.example.com/cases/bramwell-loyalty"),
+    ]))
+    assert packet.fields["value_prop"].value is None
+    assert "case study" in (packet.fields["evidence"].value or "")
