@@ -170,3 +170,33 @@ Ottilie
 """
     packet = _draft(tmp_path, thread, "thread.txt")
     assert "20 March" in (packet.value("warm_path") or "")
+
+
+PARTNER_MAIL = """From: Łucja Żmuda <lucja.zmuda@strzalait.example>
+To: Agata Nowak <agata.nowak@veltra.example>
+Cc: Piotr Maj <piotr.maj@veltra.example>
+Subject: Brzozowa Dairy - co-sell follow-up
+Date: Tue, 14 Oct 2025 09:30:00 +0200
+
+Hi Agata, hi Piotr,
+
+Account: Brzozowa Dairy, four plants. Piotr opened OPP-61234 after we registered the deal.
+
+Why Strzała: we have looked after Brzozowa's plant network since 2018.
+
+Joint offer: your yield dashboards show each line live; Strzała IT Solutions connects the plant
+servers we already run.
+
+Our next step: I can't commit yet. I need to check with my director whether we can share the line data.
+
+My notes from the call: I will send them later, once I've tidied them up.
+
+Best regards,
+Łucja Żmuda
+"""
+
+
+def test_a_move_not_committed_yet_and_notes_sent_later_leave_the_partner_move_missing(tmp_path):
+    # "I can't commit yet" and "I will send them later" (no time given) are no move, whoever wrote them
+    packet = _draft(tmp_path, PARTNER_MAIL, "followup.eml")
+    assert packet.fields["partner_move"].value is None
