@@ -151,7 +151,8 @@ def test_the_partners_own_standing_beats_our_ae_describing_its_part_in_the_offer
     ]))
     why = packet.value("why_partner") or ""
     assert "every till" in why
-    assert "monthly audits" not in why
+    # the partner's own word leads; our AE's account of its part in the offer is at most added after it
+    assert "monthly audits" not in why.split("every till")[0]
 
 
 def test_the_response_window_in_the_next_turn_completes_the_owner(tmp_path):
