@@ -68,7 +68,7 @@ def _marks(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 def other_genre(lay: Layout, cues: Cues) -> bool:
     """The notes are another kind of document: an earnings call shows a safe-harbour notice, an operator
     taking questions, a listen-only line. One mark can be a passing mention; several are the document."""
-    marks = _marks(tuple(cues.raw["text"].get("other_genre", ())))
+    marks = _marks(tuple(cues.raw["text"]["other_genre"]))
     texts = [d.text for d in lay.docs]
     return sum(1 for rx in marks if any(rx.search(t) for t in texts)) >= cues.limit("other_genre")
 

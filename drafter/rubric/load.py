@@ -150,7 +150,7 @@ def _read_toml(path: Path | None, text: str | None = None) -> dict[str, Any]:
 
 _INFLECT = {"action_verbs", "vague_moves", "relationship_verbs"}
 _WORD_SETS = {"org_words", "name_particles", "not_names", "team_aliases", "mailbox_locals",
-              "generic_account_starts", "person_verbs", "our_side", "roles", "name_like_months"}
+              "generic_account_starts", "person_verbs", "our_side", "roles", "name_like_months", "clause_openers"}
 
 
 def compile_rubric(data: dict[str, Any], path: str) -> Rubric:

@@ -14,9 +14,12 @@ from drafter.rubric.text import words
 
 def _clause_verbs(text: str, ctx: Context) -> int:
     verbs = 0
+    openers = ctx.rubric.words["clause_openers"]
     for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
-        clause = re.sub(r"^\s*(?:also|additionally|separately|plus)\s+", "", clause, flags=re.IGNORECASE)
-        head = " ".join(words(clause)[:2])
+        ws = words(clause)
+        while ws and ws[0] in openers:  # "..., and also set up a call" starts with its verb
+            ws = ws[1:]
+        head = " ".join(ws[:2])
         # "..., bringing the demo" goes with the action before it
         if head and not re.fullmatch(r"\w{3,}ing", head.split()[0]) and ctx.rubric.lex["action_verbs"].rx.match(head):
             verbs += 1
@@ -32,8 +35,7 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
         return Check("missing", [msg], {"no_next_move": msg}), False
     # 'On the 20 August call, Femi said: "Let me loop in my people"': the move is what was said
     said = ctx.pat("quote", text)
-    body = said.group(0) if said and re.search(r"\b(?:said|wrote|says|writes|told|replied)\b\W*$",
-                                                text[:said.start()], re.I) else text
+    body = said.group(0) if said and ctx.has("speech_verbs", text[max(0, said.start() - 25):said.start()]) else text
     vague = ctx.find("vague_moves", body)
     # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
     rest = ctx.rubric.lex["vague_moves"].sub(" ", body)

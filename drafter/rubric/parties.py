@@ -95,14 +95,13 @@ def _other_side(ctx: Context, text: str, p: Person) -> bool:
     """Someone the partner field names who is ours or the customer's ("Our AE, Callum Reid", "the customer's
     sponsor, Priyanka Iyer") or is said not to be the partner's ("..., not a partner on this deal")."""
     clause = re.split(r"[.;!?\n]", text[:p.start])[-1]
-    after = text[p.end:p.end + 90]
+    after = text[p.end:p.end + 70]
     account = (words(first_clause(ctx.values["account"])) or [""])[0]
-    marks = ctx.rubric.lex.get("other_side_people")
-    if marks is not None and marks.search(clause[-60:]):
+    if ctx.has("other_side_people", clause[-60:]):
         return True
     if account and re.search(rf"\b{re.escape(account)}['’]s\s+(?:[\w-]+\s+){{0,3}}$", clause, re.I):
         return True
-    return bool(re.match(r"[^.;]{0,60}\bnot (?:a|the|our) partner\b", after, re.I))
+    return ctx.has("not_the_partner", re.split(r"[.;]", after)[0])
 
 
 def judge_why_partner(ctx: Context) -> Check:
@@ -153,14 +152,13 @@ def judge_trigger(ctx: Context) -> Check:
         return Check("missing", [msg], {"generic_use_case": msg}, text=ours)
     # what makes a trigger this account's: a figure or a date in it. A year ("for 2026") or a named
     # executive saying something generic ("digital transformation is the priority") does not.
-    size = ctx.rubric.pat["company_size"].sub(" ", text) if "company_size" in ctx.rubric.pat else text
+    size = ctx.rubric.pat["company_size"].sub(" ", text)
     figures = [m for m in ctx.rubric.pat["number"].finditer(size)
                if not re.fullmatch(r"(?:19|20)\d\d[\s.,]*", m.group(0))]
     anchors = bool(figures or ctx.pat("date", text) or (ctx.people("trigger") and not generic))
     # the buyer's own words can still fit any account: "We need to be doing more with AI. Everyone is."
     said = quote.group(0) if quote else (text if speech else "")
-    said_generic = bool(said and "generic_quotes" in ctx.rubric.lex and ctx.find("generic_quotes", said)
-                        and not figures)
+    said_generic = bool(said and ctx.find("generic_quotes", said) and not figures)
     if said_generic:
         msg = f"in the buyer's words but could apply to any account: {quoted(said)}"
         return Check("missing", [msg], {"generic_use_case": msg}, text=said)

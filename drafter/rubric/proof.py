@@ -58,7 +58,7 @@ def judge_evidence(ctx: Context) -> Check:
     doc = next((m.group(0) for m in ctx.rubric.lex["documents"].finditer(text)
                 if not negated(text, m.start(), ctx.rubric, window=2)), None)
     where = ctx.find("evidence_locations", text)
-    asked = ctx.pat("ask_person", text) if "ask_person" in ctx.rubric.pat else None
+    asked = ctx.pat("ask_person", text)
     bad = ctx.find("unverifiable", text) or (asked.group(0) if asked else None)
     if url and not record and not (doc and where) and all(
             re.fullmatch(r"(?:https?://)?(?:www\.)?[^/\s]+/?", u.group(0).rstrip(".,)"))
@@ -129,7 +129,7 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
     aliases = ctx.rubric.lex["team_aliases"]
     found = [p for p in people(sentence, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
              if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)
-             and not re.search(r"\b(?:not|no longer|instead of|rather than|except)\s+$", sentence[:p.start], re.I)]
+             and not negated(sentence, p.start, ctx.rubric, window=2)]
     names = list(dict.fromkeys(p.name for p in found))
     if not names and _FIRST_PERSON.match(subject):
         signed = [p for p in people(text, ctx.rubric, ctx.known_first, org_names=ctx.org_names)

@@ -87,7 +87,7 @@ def _role_near(text: str, start: int, end: int, rubric: Rubric) -> str | None:
         if roles.search(head):
             return head.strip(" ,(|")
     # a role said as what the person runs: "Luíza Guimarães runs the cooperative-accounts team"
-    m = rubric.pat["role_verbs"].match(after) if "role_verbs" in rubric.pat else None
+    m = rubric.pat["role_verbs"].match(after)
     if m:
         return m.group(0).strip(" ,")
     before = text[max(0, start - 60):start]
@@ -149,13 +149,13 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
     particles = rubric.words["name_particles"]
     person_verbs = rubric.words["person_verbs"]
     roles = rubric.words["roles"]
+    months = rubric.words["name_like_months"]
     toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
     found: list[_Candidate] = []
     i = 0
     while i < len(toks):
         word = _clean_token(toks[i].group(0))
         low = word.lower()
-        months = rubric.words.get("name_like_months", frozenset())
         # "June Park" starts a name; "June 5" and "June review" do not
         month_name = (low in months and i + 1 < len(toks) and text[toks[i].end():toks[i + 1].start()] == " "
                       and _clean_token(toks[i + 1].group(0)).lower() not in org)
