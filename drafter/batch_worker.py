@@ -1,8 +1,9 @@
 """Scoring rows inside a worker process: raw CSV cells, JSONL lines or file paths in, ScoredRow out.
 
 The hot path builds no pydantic Packet: a CSV row or a flat JSON object becomes the field texts
-the way `packet_from_flat` would read them, and `grade_values` grades those texts, which gives
-the grade `drafter.rubric.grade` gives the Packet (tests check this on a sample). Anything
+the way `packet_from_flat` would read them, and `judge_values` decides those texts (score, verdict,
+failure modes, components, without the findings that explain them), which gives the grade
+`drafter.rubric.grade` gives the Packet (tests check this on a sample). Anything
 unusual (a full packet object, a classification to validate) goes through the Packet model.
 """
 
@@ -20,7 +21,7 @@ from drafter.errors import InputError
 from drafter.fields import FIELD_IDS, field_for_title
 from drafter.formats.jsonfmt import split_flat
 from drafter.formats.table import jsonl_error
-from drafter.rubric import Grade, PriorityList, Rubric, grade_values, load_priority_list, load_rubric
+from drafter.rubric import PriorityList, Rubric, judge_values, load_priority_list, load_rubric
 
 _RESERVED = ("id", "title", "classification")
 _CLASSES = frozenset({"partner-sourced", "partner-influenced"})
@@ -175,9 +176,10 @@ class Scorer:
 
     def _graded(self, where: str, pid: str | None, title: str | None, values: Mapping[str, str | None],
                 groups: dict[str, Any], metadata: Mapping[str, Any]) -> ScoredRow:
-        g: Grade = grade_values(values, self.rubric, self.priority, name=pid or title or where, metadata=metadata)
-        return ScoredRow(where, pid or where, g.score, g.verdict, g.band, tuple(g.failure_modes), tuple(g.signals),
-                         g.scorecard.total, tuple(g.scorecard.components[c] for c in COMPONENTS), None,
+        j = judge_values(values, self.rubric, self.priority, metadata=metadata)
+        modes = tuple(m for m in self.rubric.failure_modes if m in j.modes)
+        return ScoredRow(where, pid or where, j.score, j.verdict, j.band, modes, tuple(dict.fromkeys(j.signals)),
+                         j.total, tuple(j.components[c] for c in COMPONENTS), None,
                          group_value(groups["partner"]) if "partner" in groups else None,
                          group_value(groups["owner"]) if "owner" in groups else None,
                          (month_of(groups["month"]) or NO_DATE) if "month" in groups else None)

@@ -53,3 +53,19 @@ def test_score_ranks_like_quality(grades):
     names = sorted(LABELS)
     rho = _spearman([grades[n].score for n in names], [LABELS[n]["quality"] for n in names])
     assert rho >= 0.85
+
+
+def test_judge_values_decides_as_grade_does_on_the_whole_corpus():
+    """Batch reads `judge_values` (no findings): its decision must be the explained grade's, packet by packet."""
+    from drafter.fields import FIELD_IDS
+    from drafter.rubric import judge_values, load_rubric
+
+    rubric = load_rubric()
+    for name in LABELS:
+        packet = read_packet(CORPUS / name)
+        g = grade(packet, rubric)
+        j = judge_values({fid: packet.fields[fid].value for fid in FIELD_IDS}, rubric, metadata=packet.metadata)
+        assert (j.score, j.verdict, j.band, j.total, j.components, j.gates) == (
+            g.score, g.verdict, g.band, g.scorecard.total, g.scorecard.components, g.gates), name
+        assert [m for m in rubric.failure_modes if m in j.modes] == g.failure_modes, name
+        assert list(dict.fromkeys(j.signals)) == g.signals, name

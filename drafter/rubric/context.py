@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
@@ -100,14 +100,13 @@ def absent(ctx: Context, fid: str, what: str) -> str:
 
 # --- the checks, remembered per rubric ----------------------------------------------------------
 # Each check is a pure function of its field's text and the few facts of the packet named here, so
-# a text seen before (boilerplate in an export of thousands) is judged once. Callers may change a
-# returned Check's level, so they get a copy.
+# a text seen before (boilerplate in an export of thousands) is judged once. A returned Check is
+# shared: callers read it and never change it.
 
 def remembered(ctx: Context, fid: str, compute: Callable[[Context], T], *facts: object) -> T:
     text = ctx.values[fid]
     if not text:
         return compute(ctx)
-    hit = ctx.rubric.remember(("check", fid, text, facts), lambda: compute(ctx))
-    return tuple(replace(x) for x in hit) if isinstance(hit, tuple) else replace(hit)  # type: ignore[return-value]
+    return ctx.rubric.remember(("check", fid, text, facts), lambda: compute(ctx))  # type: ignore[no-any-return]
 
 

@@ -1,8 +1,14 @@
-"""Packet in, grade out: deterministic, no model call, every finding explained."""
+"""Packet in, grade out: deterministic, no model call, every finding explained.
+
+`judge_values` decides (levels, failure modes, signals, gates, score, verdict); `grade_values` adds
+the findings that explain the decision. Batch scoring only needs the decision, and building the
+explanation for every row of a large export costs more than a fifth of the time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from drafter.fields import BY_ID, FIELD_IDS
@@ -10,7 +16,7 @@ from drafter.packet import Packet
 from drafter.rubric import checks as c
 from drafter.rubric.dates import reference_date
 from drafter.rubric.load import Rubric, load_rubric
-from drafter.rubric.model import FieldGrade, Finding, Grade, Kind, Level, Scorecard
+from drafter.rubric.model import FieldGrade, Finding, Grade, Kind, Level, Scorecard, Verdict
 from drafter.rubric.priority import PriorityList
 
 POINTS: dict[str, int] = {"strong": 2, "weak": 1, "missing": 0}
@@ -19,6 +25,13 @@ FIELD_SCORE: dict[str, float] = {"strong": 1.0, "weak": 0.5, "missing": 0.0}
 GATE_MODES = {"seller_move_concrete": "no_next_move", "account_prioritized": "no_account_logic",
               "partner_committed": "no_next_move", "evidence_verifiable": "no_evidence",
               "conflict_checked": "no_conflict_check"}
+GATE_FACTS = {"seller_move_concrete": ("seller_move", "concrete"), "account_prioritized": ("account", "prioritized"),
+              "partner_committed": ("partner_move", "committed"), "evidence_verifiable": ("evidence", "verifiable"),
+              "conflict_checked": ("conflict", "checked")}
+# Which fields each scorecard component is read from (acceptance criteria: the owner field's second check).
+SOURCES = {"target_account_logic": ["account"], "partner_context": ["partner", "why_partner", "value_prop"],
+           "relationship_path": ["warm_path"], "buyer_problem": ["trigger"], "partner_offer": ["partner_move"],
+           "next_action": ["seller_move"], "owner": ["owner"], "proof": ["evidence"]}
 
 
 def _combine(levels: list[Level]) -> Level:
@@ -33,6 +46,27 @@ def _cap(level: Level) -> Level:
     return "weak" if level == "strong" else level
 
 
+@dataclass
+class Judged:
+    """The decision on one packet, before it is explained: what batch scoring reads."""
+
+    checks: dict[str, c.Check]
+    accept: c.Check
+    field_levels: dict[str, Level]  # each field's level after placeholder caps
+    accept_level: Level
+    fires: list[tuple[str, str, str]]  # (failure mode or signal id, field, message), in check order
+    placeholders: list[tuple[str, str]]  # (field, placeholder text)
+    modes: list[str]
+    signals: list[str]  # with repeats: each one costs the signal penalty
+    gates: dict[str, bool]
+    extra_gates: list[str]  # failed gates no failure mode explains
+    components: dict[str, Level]
+    total: int
+    score: int
+    verdict: Verdict
+    band: str
+
+
 def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList | None = None,
           name: str | None = None) -> Grade:
     """Grade one packet against the rubric (SPEC sections 2 and 3)."""
@@ -40,91 +74,116 @@ def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList |
                         name=name or packet.id or packet.title or "packet", metadata=packet.metadata)
 
 
-def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
-                 priority: PriorityList | None = None, name: str = "packet",
-                 metadata: Mapping[str, Any] | None = None) -> Grade:
-    """Grade field texts keyed by field id (absent or empty = missing) and the packet's metadata (its
-    date) without building a Packet: what `drafter batch` workers call per row."""
+def judge_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
+                 priority: PriorityList | None = None, metadata: Mapping[str, Any] | None = None) -> Judged:
+    """Field texts keyed by field id (absent or empty = missing) and the packet's metadata (its date) in,
+    the decision out: levels, failure modes, signals, gates, score and verdict, without findings."""
     rubric = rubric or load_rubric()
     raw = {fid: values.get(fid) or "" for fid in FIELD_IDS}
     ctx = c.build_context(raw, rubric, priority, reference_date(metadata or {}))
     owner, accept = c.check_owner(ctx)
-    by_field: dict[str, c.Check] = {
+    checks: dict[str, c.Check] = {
         "account": c.check_account(ctx), "partner": c.check_partner(ctx),
         "why_partner": c.check_why_partner(ctx), "trigger": c.check_trigger(ctx),
         "value_prop": c.check_value_prop(ctx), "warm_path": c.check_warm_path(ctx),
         "seller_move": c.check_seller_move(ctx), "partner_move": c.check_partner_move(ctx),
         "conflict": c.check_conflict(ctx), "evidence": c.check_evidence(ctx), "owner": owner,
     }
-    findings: list[Finding] = []
-
-    def add(fid_: str, kind: Kind, fid: str, message: str, spec: dict, text: str | None = None) -> None:
-        role = spec.get("role", BY_ID[fid].role) if spec.get("field") in (None, fid) else BY_ID[fid].role
-        findings.append(Finding(id=fid_, kind=kind, field=fid, message=message, fix=spec.get("fix", ""),
-                                role=role.replace(" (AE accepts)", ""), text=text))
-
+    fires: list[tuple[str, str, str]] = []
     modes: list[str] = []
     signals: list[str] = []
-    for fid, check in by_field.items():
+    fired: set[tuple[str, str]] = set()
+    for fid, check in checks.items():
         for key, message in check.fires.items():
             if key in rubric.failure_modes:
                 if key not in modes:
                     modes.append(key)
-                add(key, "failure_mode", fid, message, rubric.failure_modes[key], check.text)
             elif key in rubric.signals:
                 signals.append(key)
-                add(key, "signal", fid, message, rubric.signals[key], check.text)
+            else:
+                continue
+            fires.append((key, fid, message))
+            fired.add((key, fid))
 
     # Placeholders inside otherwise real text: a keep-building signal, and the field cannot be strong.
+    field_levels: dict[str, Level] = {fid: check.level for fid, check in checks.items()}
+    accept_level: Level = accept.level
+    placeholders: list[tuple[str, str]] = []
     frag = rubric.pat["placeholder_fragments"]
     for fid in FIELD_IDS:
         m = frag.search(ctx.values[fid]) if ctx.values[fid] else None
         if m:
             if "placeholder" not in signals:
                 signals.append("placeholder")
-            by_field[fid].level = _cap(by_field[fid].level)
+            field_levels[fid] = _cap(field_levels[fid])
             if fid == "owner":
-                accept.level = _cap(accept.level)
-            add("placeholder", "signal", fid, f"placeholder text {m.group(0)!r} in {BY_ID[fid].short.lower()}",
-                rubric.signals.get("placeholder", {}), m.group(0))
+                accept_level = _cap(accept_level)
+            placeholders.append((fid, m.group(0)))
+            fired.add(("placeholder", fid))
 
-    gates = {
-        "seller_move_concrete": bool(by_field["seller_move"].facts.get("concrete")),
-        "account_prioritized": bool(by_field["account"].facts.get("prioritized")),
-        "partner_committed": bool(by_field["partner_move"].facts.get("committed")),
-        "evidence_verifiable": bool(by_field["evidence"].facts.get("verifiable")),
-        "conflict_checked": bool(by_field["conflict"].facts.get("checked")),
+    gates = {g: bool(checks[GATE_FACTS[g][0]].facts.get(GATE_FACTS[g][1])) for g in rubric.gates if g in GATE_FACTS}
+    extra_gates = [gate for gate, ok in gates.items()
+                   if not ok and (GATE_MODES.get(gate), rubric.gates[gate].get("field") or "account") not in fired]
+
+    partner_person = bool(checks["partner"].facts.get("person"))
+    components: dict[str, Level] = {
+        "target_account_logic": field_levels["account"],
+        "partner_context": _combine([field_levels["partner"], field_levels["why_partner"],
+                                     field_levels["value_prop"]]),
+        "relationship_path": field_levels["warm_path"] if partner_person else _cap(field_levels["warm_path"]),
+        "buyer_problem": field_levels["trigger"],
+        "partner_offer": field_levels["partner_move"],
+        "next_action": field_levels["seller_move"],
+        "owner": field_levels["owner"],
+        "acceptance_criteria": accept_level,
+        "proof": field_levels["evidence"],
     }
-    gates = {g: gates[g] for g in rubric.gates if g in gates}
-    extra_gates = []
-    for gate, ok in gates.items():
+    total = sum(POINTS[level] for level in components.values())
+    sc = rubric.scoring
+    raw_score = (100 * total / 18 - sc["failure_mode_penalty"] * len(modes)
+                 - sc["signal_penalty"] * len(signals) - sc["gate_penalty"] * len(extra_gates))
+    ready = all(gates.values()) and not modes and not signals
+    return Judged(checks=checks, accept=accept, field_levels=field_levels, accept_level=accept_level, fires=fires,
+                  placeholders=placeholders, modes=modes, signals=signals, gates=gates, extra_gates=extra_gates,
+                  components=components, total=total, score=max(0, min(100, round(raw_score))),
+                  verdict="ready" if ready else "keep_building",
+                  band=next((b["name"] for b in rubric.bands if total >= int(b["min"])), "keep_building"))
+
+
+def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
+                 priority: PriorityList | None = None, name: str = "packet",
+                 metadata: Mapping[str, Any] | None = None) -> Grade:
+    """Grade field texts keyed by field id without building a Packet: the decision of `judge_values`
+    and the findings that explain it, each with its fix."""
+    rubric = rubric or load_rubric()
+    j = judge_values(values, rubric, priority, metadata)
+    checks, accept = j.checks, j.accept
+    findings: list[Finding] = []
+
+    def add(fid_: str, kind: Kind, fid: str, message: str, spec: dict, text: str | None = None) -> None:
+        role = spec.get("role", BY_ID[fid].role) if spec.get("field") in (None, fid) else BY_ID[fid].role
+        findings.append(Finding(id=fid_, kind=kind, field=fid, message=message,
+                                                fix=spec.get("fix", ""), role=role.replace(" (AE accepts)", ""),
+                                                text=text))
+
+    for key, fid, message in j.fires:
+        if key in rubric.failure_modes:
+            add(key, "failure_mode", fid, message, rubric.failure_modes[key], checks[fid].text)
+        else:
+            add(key, "signal", fid, message, rubric.signals[key], checks[fid].text)
+    for fid, text in j.placeholders:
+        add("placeholder", "signal", fid, f"placeholder text {text!r} in {BY_ID[fid].short.lower()}",
+            rubric.signals.get("placeholder", {}), text)
+    for gate in j.extra_gates:
         spec = rubric.gates[gate]
         fid = spec.get("field") or "account"
-        mode_fired = any(f.id == GATE_MODES.get(gate) and f.field == fid for f in findings)
-        if not ok and not mode_fired:
-            extra_gates.append(gate)
-            reason = "; ".join(by_field[fid].notes) or "does not hold"
-            add(gate, "gate", fid, f"gate not met: {reason}", spec, by_field[fid].text)
+        reason = "; ".join(checks[fid].notes) or "does not hold"
+        add(gate, "gate", fid, f"gate not met: {reason}", spec, checks[fid].text)
 
-    partner_person = bool(by_field["partner"].facts.get("person"))
-    levels: dict[str, Level] = {
-        "target_account_logic": by_field["account"].level,
-        "partner_context": _combine([by_field["partner"].level, by_field["why_partner"].level,
-                                     by_field["value_prop"].level]),
-        "relationship_path": by_field["warm_path"].level if partner_person else _cap(by_field["warm_path"].level),
-        "buyer_problem": by_field["trigger"].level,
-        "partner_offer": by_field["partner_move"].level,
-        "next_action": by_field["seller_move"].level,
-        "owner": owner.level,
-        "acceptance_criteria": accept.level,
-        "proof": by_field["evidence"].level,
-    }
-    sources = {"target_account_logic": ["account"], "partner_context": ["partner", "why_partner", "value_prop"],
-               "relationship_path": ["warm_path"], "buyer_problem": ["trigger"], "partner_offer": ["partner_move"],
-               "next_action": ["seller_move"], "owner": ["owner"], "proof": ["evidence"]}
+    partner_person = bool(checks["partner"].facts.get("person"))
     why: dict[str, str] = {}
     explained = {(f.field, f.kind) for f in findings}
-    for comp, level in levels.items():
+    for comp, level in j.components.items():
         spec = rubric.components.get(comp, {})
         if comp == "acceptance_criteria":
             why[comp] = "; ".join(accept.notes)
@@ -132,39 +191,32 @@ def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
                 add(comp, "component", "owner", f"{level}: {why[comp]}", spec)
             continue
         notes = []
-        for fid in sources[comp]:
-            check = by_field[fid]
+        for fid in SOURCES[comp]:
+            check = checks[fid]
             notes += check.notes
-            if check.level != "strong" and not any(f.field == fid for f in findings):
-                add(comp, "component", fid, f"{check.level}: {'; '.join(check.notes) or 'not strong'}", spec,
-                    check.text)
+            flevel = j.field_levels[fid]
+            if flevel != "strong" and not any(f.field == fid for f in findings):
+                add(comp, "component", fid, f"{flevel}: {'; '.join(check.notes) or 'not strong'}", spec, check.text)
         if comp == "relationship_path" and not partner_person:
             notes.append("no named partner person")
         why[comp] = "; ".join(notes)
-    if by_field["conflict"].level == "weak":
-        add("conflict", "field", "conflict", "weak: " + "; ".join(by_field["conflict"].notes),
+    if j.field_levels["conflict"] == "weak":
+        add("conflict", "field", "conflict", "weak: " + "; ".join(checks["conflict"].notes),
             rubric.gates.get("conflict_checked", {}))
-
-    total = sum(POINTS[level] for level in levels.values())
-    sc = rubric.scoring
-    raw_score = (100 * total / 18 - sc["failure_mode_penalty"] * len(modes)
-                 - sc["signal_penalty"] * len(signals) - sc["gate_penalty"] * len(extra_gates))
-    score = max(0, min(100, round(raw_score)))
-    ready = all(gates.values()) and not modes and not signals
-    band = next((b["name"] for b in rubric.bands if total >= int(b["min"])), "keep_building")
 
     fields: dict[str, FieldGrade] = {}
     for fid in FIELD_IDS:
-        level = by_field[fid].level
+        level = j.field_levels[fid]
         value = FIELD_SCORE[level]
         if fid == "owner":
-            value = (FIELD_SCORE[owner.level] + FIELD_SCORE[accept.level]) / 2
-        fields[fid] = FieldGrade(level=level, score=value, findings=[f for f in findings if f.field == fid])
+            value = (FIELD_SCORE[level] + FIELD_SCORE[j.accept_level]) / 2
+        fields[fid] = FieldGrade(level=level, score=value,
+                                                 findings=[f for f in findings if f.field == fid])
     order = {fid: i for i, fid in enumerate(FIELD_IDS)}
     findings.sort(key=lambda f: order.get(f.field or "", 99))
-    return Grade(packet=name, score=score,
-                 verdict="ready" if ready else "keep_building", band=band,
-                 failure_modes=[m for m in rubric.failure_modes if m in modes],
-                 signals=list(dict.fromkeys(signals)), gates=gates,
-                 scorecard=Scorecard(components=levels, total=total, why=why),
-                 fields=fields, findings=findings, rubric_version=rubric.version)
+    return Grade(
+        packet=name, score=j.score, verdict=j.verdict, band=j.band,
+        failure_modes=[m for m in rubric.failure_modes if m in j.modes],
+        signals=list(dict.fromkeys(j.signals)), gates=j.gates,
+        scorecard=Scorecard(components=j.components, total=j.total, why=why),
+        fields=fields, findings=findings, rubric_version=rubric.version)

@@ -151,55 +151,57 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
     roles = rubric.words["roles"]
     months = rubric.words["name_like_months"]
     toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
+    # each token's text, its cleaned form and their lower case, computed once (the loop reads them often)
+    raw = [t.group(0) for t in toks]
+    clean = [_clean_token(r) for r in raw]
+    lows = [w.lower() for w in clean]
+    starts = [t.start() for t in toks]
+    ends = [t.end() for t in toks]
     found: list[_Candidate] = []
+    n = len(toks)
     i = 0
-    while i < len(toks):
-        word = _clean_token(toks[i].group(0))
-        low = word.lower()
+    while i < n:
+        word = clean[i]
+        low = lows[i]
         # "June Park" starts a name; "June 5" and "June review" do not
-        month_name = (low in months and i + 1 < len(toks) and text[toks[i].end():toks[i + 1].start()] == " "
-                      and _clean_token(toks[i + 1].group(0)).lower() not in org)
+        month_name = (low in months and i + 1 < n and text[ends[i]:starts[i + 1]] == " "
+                      and lows[i + 1] not in org)
         if (low in not_names or low in org and not month_name or low in roles
                 or word.isupper() and len(word) > 1):
             i += 1
             continue
-        run = [toks[i]]
+        last = i
         j = i + 1
-        while j < len(toks) and len(run) < 5:
-            gap = text[run[-1].end():toks[j].start()]
-            nxt = _clean_token(toks[j].group(0))
+        while j < n and j - i < 5:
+            gap = text[ends[last]:starts[j]]
             joined = gap == " " or (gap.startswith(" ") and gap.endswith(" ") and len(gap) < 12
                                     and all(w in particles for w in gap.split()))
-            if not joined or _clean_token(run[-1].group(0)) != run[-1].group(0).rstrip("."):
+            if not joined or clean[last] != raw[last].rstrip("."):
                 break
-            if nxt.isupper() and len(nxt) > 1:
+            if clean[j].isupper() and len(clean[j]) > 1:
                 break
-            run.append(toks[j])
+            last = j
             j += 1
-        names = [_clean_token(r.group(0)) for r in run]
         # A run with an organisation word in it is an organisation ("Quadrant Campus Systems"); a run
         # that goes on into a role or a common word is cut there ("Jordan Whitfield AE" is Jordan Whitfield).
-        if any(n.lower() in org and not (k == 0 and len(names) > 1 and n.lower() in months)
-               for k, n in enumerate(names)):
+        if any(lows[k] in org and not (k == i and j - i > 1 and lows[k] in months) for k in range(i, j)):
             i = j
             continue
-        cut = next((k for k, n in enumerate(names) if k and (n.lower() in not_names or n.lower() in roles)),
-                   len(names))
-        run, names = run[:cut], names[:cut]
-        start = run[0].start()
-        end = start + len(_clean_token(text[start:run[-1].end()]))
-        if len(run) > 1:
-            names = text[start:end].split()
+        cut = next((k for k in range(i + 1, j) if lows[k] in not_names or lows[k] in roles), j)
+        start = starts[i]
+        end = start + len(_clean_token(text[start:ends[cut - 1]]))
+        names = text[start:end].split() if cut - i > 1 else [clean[i]]
         if 2 <= len(names) <= 4:
             found.append(_Candidate(tuple(names), start, end))
         elif len(names) == 1:
-            nm = re.match(r"\s*([\w'’]+)", text[end:end + 30])
+            nm = _NEXT_WORD.match(text, end, end + 30)
             found.append(_Candidate((names[0],), start, end,
                                     acts=bool(nm and nm.group(1).lower() in person_verbs and len(word) > 2)))
         i = max(j, i + 1)
     return tuple(found)
 
 
+_NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 _LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
                          r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
 
