@@ -85,6 +85,8 @@ def test_no_owner(base, owner):
     ("raquel sousa (channel mktg) owns it til tiago accepts. 2 biz days.", "strong"),
     ("Owner: Chidi Okonkwo (channel marketing). Response: same day.", "strong"),
     ("Jo Whitaker owns the handoff; AE to respond by 14 March.", "weak"),
+    ("Jo Whitaker, partner marketing — owns the handoff until the AE accepts. Response window: 2 business days.",
+     "strong"),
 ])
 def test_one_named_owner_and_a_due_date(base, owner, window):
     g = judge(base, owner=owner)
@@ -203,7 +205,8 @@ def test_no_evidence(base, evidence):
                                       "Conflict check: done (checked with channel ops and the DR portal).",
                                       "Nothing to check yet. Meridian would be credited as partner-sourced.",
                                       "n/a - partner-sourced, so no conflict.",
-                                      "Meridian is the partner; no other partners that we know of."])
+                                      "Meridian is the partner; no other partners that we know of.",
+                                      "No conflicts.", "All clear."])
 def test_no_conflict_check(base, conflict):
     g = judge(base, conflict=conflict)
     assert "no_conflict_check" in g.failure_modes and not g.gates["conflict_checked"]
@@ -213,7 +216,8 @@ def test_no_conflict_check(base, conflict):
                                       "PRM shows no deal registration from any partner. Meridian is logged as "
                                       "partner-influenced; the AE's comp is unaffected.",
                                       "Verified in PRM on 2 May: no competing partners on the account; "
-                                      "Meridian credited as partner-influenced."])
+                                      "Meridian credited as partner-influenced.",
+                                      "Portal checked: no conflicts."])
 def test_conflict_check_with_outcome(base, conflict):
     assert judge(base, conflict=conflict).gates["conflict_checked"]
 

@@ -24,6 +24,11 @@ def judge_conflict(ctx: Context) -> Check:
         if not ctx.rubric.lex["hypotheticals"].search(clause):
             checked = m.group(0)
             break
+    # "No conflicts." is an outcome with nothing said about what was checked (SPEC: what was checked and the outcome)
+    if checked and ctx.rubric.lex["conflict_bare_outcomes"].rx.fullmatch(checked.strip()) and not ctx.has(
+            "conflict_scopes", text):
+        pending = pending or checked
+        checked = None
     unsure = ctx.find("conflict_unverified", text)
     if unsure and not ctx.find("conflict_check_verbs", text):
         checked = None
@@ -117,9 +122,10 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
         lo = m.end()
     elif m:
         hi = m.start()
-        # "Not Tom Hale (moved teams) — Priya Raman owns this": the owner is named right before the verb
+        # "Not Tom Hale (moved teams) — Priya Raman owns this": the owner is named right before the verb;
+        # "Sasha Brennan, partner marketing — owns the handoff": the dash only ends the name's role
         cut = list(re.finditer(r";|\s[-–—]\s|—", sentence[:hi]))
-        if cut:
+        if cut and re.search(r"[^\W\d_]", sentence[cut[-1].end():hi]):
             lo = cut[-1].end()
     stop = re.search(r"\b(?:until|unless|once|when|after)\b|;|\s[-–—]\s|—|\bto\s+(?:accept|respond|reply|answer)"
                      r"|\b(?:replies|responds|accepts|response|window)\b", sentence[lo:hi])
