@@ -68,3 +68,11 @@ def test_the_sender_at_a_domain_written_without_the_accents_is_the_partner_perso
     partner = packet.value("partner") or ""
     assert "Wisła IT Solutions" in partner
     assert "Zofia Wróblewska" in partner
+
+
+def test_a_legal_suffix_with_dots_inside_ends_the_name_not_cuts_it(tmp_path):
+    ents = _entities(tmp_path, "Partner sync, 3 June\n\nKowalczyk Foods S.A., meat and dairy processor, opened a tender."
+                               "\nWe met Kowalczyk Foods S.A. again on Friday.\n", "notes.txt")
+    names = {o.name for o in ents.orgs}
+    assert "Kowalczyk Foods S.A." in names
+    assert "Kowalczyk Foods S" not in names

@@ -30,7 +30,10 @@ def _phrase_rx(abbreviations: tuple[str, ...], dotted: tuple[str, ...] = ()) -> 
     tok = rf"(?:(?:{abbr})(?=[ \t]+[{UPPER}])|{_TOK}(?:['’]s(?=[ \t]+[{UPPER}]))?)"
     end = "|".join(re.escape(d) for d in sorted(dotted, key=len, reverse=True))
     tail = rf"(?:[ \t]+(?:{end})(?![\w]))?" if end else ""
-    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|{_PARTICLES}[ \t]+)?{tok})*{tail}")
+    # "Kowalczyk Foods S.A.": a suffix with a dot inside is no word of the name ("S"), it ends it
+    inner = "|".join(re.escape(d) for d in dotted if "." in d[:-1])
+    more = rf"(?!(?:{inner})(?!\w)){tok}" if inner else tok
+    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|{_PARTICLES}[ \t]+)?{more})*{tail}")
 
 
 def _possessive(word: str) -> bool:
