@@ -36,8 +36,9 @@ def test_a_title_with_a_department_acronym_is_still_a_role(tmp_path):
 
 
 def test_a_one_word_organisation_with_a_non_ascii_lower_case_letter_is_found(tmp_path):
-    ents = _entities(tmp_path, "Partner sync, 12 March\n\nThe bakery chain Piekarnia Złota runs its ERP through Młyn, "
-                               "and Młyn hosts the ordering app too.\nWe will meet Młyn again next week.\n", "notes.txt")
+    text = ("Partner sync, 12 March\n\nThe bakery chain Piekarnia Złota runs its ERP through Młyn, "
+            "and Młyn hosts the ordering app too.\nWe will meet Młyn again next week.\n")
+    ents = _entities(tmp_path, text, "notes.txt")
     assert "Młyn" in {o.name for o in ents.orgs}
 
 
@@ -71,8 +72,9 @@ def test_the_sender_at_a_domain_written_without_the_accents_is_the_partner_perso
 
 
 def test_a_legal_suffix_with_dots_inside_ends_the_name_not_cuts_it(tmp_path):
-    ents = _entities(tmp_path, "Partner sync, 3 June\n\nKowalczyk Foods S.A., meat and dairy processor, opened a tender."
-                               "\nWe met Kowalczyk Foods S.A. again on Friday.\n", "notes.txt")
+    text = ("Partner sync, 3 June\n\nKowalczyk Foods S.A., meat and dairy processor, opened a tender."
+            "\nWe met Kowalczyk Foods S.A. again on Friday.\n")
+    ents = _entities(tmp_path, text, "notes.txt")
     names = {o.name for o in ents.orgs}
     assert "Kowalczyk Foods S.A." in names
     assert "Kowalczyk Foods S" not in names
