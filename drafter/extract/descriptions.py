@@ -61,6 +61,8 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
     role = None
     orgs: list[str] = []
     ours = False
+    # "VP of Claims Operations, MedFirst Health — executive champion": a dash parts a description as a comma does
+    parts = [x for part in parts for x in re.split(r"[ \t]+[—–][ \t]+", part)]
     for part in parts:
         part = part.strip()
         if not part:
