@@ -78,3 +78,10 @@ def test_a_legal_suffix_with_dots_inside_ends_the_name_not_cuts_it(tmp_path):
     names = {o.name for o in ents.orgs}
     assert "Kowalczyk Foods S.A." in names
     assert "Kowalczyk Foods S" not in names
+
+
+def test_a_capitalised_run_ending_in_an_organisation_s_word_is_no_person(tmp_path):
+    text = ("Speaker 0: We are lucky to have with us this morning Halloran Doug Pemberton group head Global Consumer "
+            "Services. Welcome, Doug.\n\nSpeaker 1: Thanks, great to be here.\n")
+    ents = _entities(tmp_path, text, "talk.txt")
+    assert "Global Consumer Services" not in ents.people.by_name
