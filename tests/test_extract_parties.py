@@ -289,3 +289,30 @@ def test_a_person_under_a_buyer_label_is_on_the_customer_s_side(tmp_path):
     assert "Authority" not in ove.org_candidates
     assert "Halden Freight" in ove.org_candidates
     assert "Authority" not in {o.name for o in ents.orgs}
+
+
+def _partner_org(tmp_path, text):
+    p = tmp_path / "notes.txt"
+    p.write_text(text, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    return ents.partner.name if ents.partner else None
+
+
+def test_a_sentence_opening_word_before_the_partner_s_name_is_not_part_of_it(tmp_path):
+    text = ("Meeting notes: migration planning with NovaTech Solutions\nDate: May 18, 2026\n"
+            "Attendees: Sarah Chen (VP Engineering, NovaTech), Ming Zhu (AWS Partner SA), "
+            "Christina Passmore (AWS Partner Account Manager)\n\n"
+            "Budget:\n- Steady-state AWS spend after the migration: $35K/month\n\n"
+            "Funding:\n- AWS can fund the migration tooling through MAP.\n- AWS to confirm the amount by Friday.\n"
+            "- Christina will bring the AWS funding request to AWS leadership.\n")
+    assert _partner_org(tmp_path, text) == "AWS"
+
+
+def test_a_topic_in_the_title_that_opens_with_the_partner_s_name_is_not_the_partner(tmp_path):
+    text = ("Acme Corp - AWS Cost Optimization & MAP Migration Planning\nDate: March 15, 2026\n\n"
+            "Attendees:\n- Alex Johnson (VP of Engineering, Acme Corp)\n- Sam Chen (Alliance Lead, AWS Partner)\n\n"
+            "Summary:\nAcme Corp needs better cost visibility on its AWS spend.\n"
+            "- Sam to bring an AWS SA to the architecture review.\n- AWS Solutions Architect to size the EKS move.\n"
+            "- Acme Corp will share its AWS account structure.\n")
+    assert _partner_org(tmp_path, text) == "AWS"

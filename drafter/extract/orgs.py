@@ -74,6 +74,17 @@ def _initials(name: str) -> str:
                    and not w.islower())
 
 
+def _own_name(word: str, owner: Org, named: set[str], lay: Layout) -> bool:
+    """Someone's organisation, written alone far more often than the one phrase ending in it ("AWS" eleven
+    times, "Steady-state AWS spend" once): its own name, not a short form of that phrase."""
+    if word not in named:
+        return False
+    phrased = sum(d.text.count(owner.name) for d in lay.docs)
+    alone = sum(len(re.findall(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])(?![ \t]+[{UPPER}])", d.text))
+                for d in lay.docs)
+    return alone - phrased >= 3 * phrased
+
+
 def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     stop = cues.stop_caps
     dates = set(cues.raw["text"]["months"]) | set(cues.raw["text"]["weekdays"])
@@ -180,9 +191,10 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
     for token in named:
         owned = [n for n in orgs if n.split()[0] == token and " " in n]
-        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])(?![ \t]+[A-Z])", d.text)) for d in lay.docs)
+        # written outside those phrases: alone, or before a title or a stop word ("AWS SA", "AWS Partner")
+        other = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])", d.text)) for d in lay.docs)
         phrased = sum(d.text.count(n) for n in owned for d in lay.docs)
-        if owned and (len(owned) >= 2 or alone >= 3 * phrased):
+        if owned and (len(owned) >= 2 or other - phrased >= 3 * phrased):
             org = orgs.setdefault(token, Org(token, {token}))
             for n in owned:
                 org.aliases |= orgs.pop(n).aliases
@@ -226,7 +238,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s not in taken and score >= 2:
             owners = [o for o in merged.values() if s in o.name.split()[1:]]
             if len(owners) == 1 and not any(re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", d.text)
-                                            for d in lay.docs):
+                                            for d in lay.docs) and not _own_name(s, owners[0], named, lay):
                 owners[0].aliases.add(s)  # "you mentioned Greenmarket?" of Cooperativa Greenmarket Foods
                 continue
             merged.setdefault(s, Org(s, {s}))
