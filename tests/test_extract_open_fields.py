@@ -281,3 +281,15 @@ def test_a_case_study_link_is_evidence_not_the_joint_offer(tmp_path):
     ]))
     assert packet.fields["value_prop"].value is None
     assert "case study" in (packet.fields["evidence"].value or "")
+
+
+def test_the_customer_s_website_is_no_evidence_but_a_page_on_it_can_be(tmp_path):
+    notes = ("# Corbel / us: weekly sync\n\nPresent: Felix Moreau (alliances lead, Corbel Systems), Priya Nair (AE)\n\n"
+             "## Bramwell Stores co-sell\n"
+             "- Bramwell Stores is on Priya's named-account list; OPP-48110 open.\n"
+             "- Corbel runs the point-of-sale estate in all 60 Bramwell stores since 2019.\n"
+             "- Website: www.bramwell-stores.example.com\n")
+    assert _draft(tmp_path, notes, "sync.md").fields["evidence"].value is None
+    story = "https://corbel.example.com/stories/bramwell-checkout"
+    page = notes.replace("www.bramwell-stores.example.com", story)
+    assert story in (_draft(tmp_path, page, "sync.md").value("evidence") or "")

@@ -3,7 +3,10 @@ attendee list (self-introductions, a recording's header, who talks about running
 
 from __future__ import annotations
 
+from drafter.extract.cues import DEFAULT, load_cues
+from drafter.extract.entities import find_entities
 from drafter.extract.offline import draft
+from drafter.extract.structure import layout
 from drafter.ingest import read_sources
 from tests.invented import TODAY, draft_text, srt, vtt
 
@@ -251,3 +254,65 @@ def test_the_partner_taking_the_seller_on_their_own_visit_is_the_warm_path(tmp_p
         "her 24 March site visit to the Redruth plant.\n", encoding="utf-8")
     packet = draft(read_sources([p]), today=TODAY)
     assert "24 March site visit" in packet.value("warm_path")
+
+
+BANT_NOTES = """Discovery call summary: Halden Freight
+Date: 4 March 2026
+Attendees: Mara Quist (Partner Account Executive),
+           Ove Lindahl (Head of Logistics IT, Halden Freight — executive sponsor)
+
+Customer profile:
+Halden Freight runs 40 cross-dock sites in Scandinavia and wants to move route planning to the cloud.
+
+Qualification:
+- Budget: NOK 4M set aside for FY2026.
+- Authority: Ove Lindahl (Head of Logistics IT) is the economic buyer and signs the contract.
+- Need: cut late deliveries by a third before the summer peak.
+- Timeline: go-live by 1 June.
+"""
+
+
+def test_a_bant_authority_is_the_customer_s_decision_maker_not_the_partner(tmp_path):
+    packet = _draft(tmp_path, BANT_NOTES, "discovery.txt")
+    assert "Authority" not in (packet.value("partner") or "")
+    assert "Ove Lindahl" not in (packet.value("partner") or "")
+    assert "Halden Freight" in (packet.value("account") or "")
+
+
+def test_a_person_under_a_buyer_label_is_on_the_customer_s_side(tmp_path):
+    p = tmp_path / "discovery.txt"
+    p.write_text(BANT_NOTES, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    ove = ents.people.by_name["Ove Lindahl"]
+    assert ove.side == "customer"
+    assert "Authority" not in ove.org_candidates
+    assert "Halden Freight" in ove.org_candidates
+    assert "Authority" not in {o.name for o in ents.orgs}
+
+
+def _partner_org(tmp_path, text):
+    p = tmp_path / "notes.txt"
+    p.write_text(text, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([p]), cues), cues)
+    return ents.partner.name if ents.partner else None
+
+
+def test_a_sentence_opening_word_before_the_partner_s_name_is_not_part_of_it(tmp_path):
+    text = ("Meeting notes: migration planning with NovaTech Solutions\nDate: May 18, 2026\n"
+            "Attendees: Sarah Chen (VP Engineering, NovaTech), Ming Zhu (AWS Partner SA), "
+            "Christina Passmore (AWS Partner Account Manager)\n\n"
+            "Budget:\n- Steady-state AWS spend after the migration: $35K/month\n\n"
+            "Funding:\n- AWS can fund the migration tooling through MAP.\n- AWS to confirm the amount by Friday.\n"
+            "- Christina will bring the AWS funding request to AWS leadership.\n")
+    assert _partner_org(tmp_path, text) == "AWS"
+
+
+def test_a_topic_in_the_title_that_opens_with_the_partner_s_name_is_not_the_partner(tmp_path):
+    text = ("Acme Corp - AWS Cost Optimization & MAP Migration Planning\nDate: March 15, 2026\n\n"
+            "Attendees:\n- Alex Johnson (VP of Engineering, Acme Corp)\n- Sam Chen (Alliance Lead, AWS Partner)\n\n"
+            "Summary:\nAcme Corp needs better cost visibility on its AWS spend.\n"
+            "- Sam to bring an AWS SA to the architecture review.\n- AWS Solutions Architect to size the EKS move.\n"
+            "- Acme Corp will share its AWS account structure.\n")
+    assert _partner_org(tmp_path, text) == "AWS"

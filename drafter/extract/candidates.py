@@ -172,7 +172,8 @@ class Scorer:
         anchor = self.anchors.get(u.message if u.message is not None else -1 - u.doc)
         c.dates = find_dates(text, c.start, c.end, anchor=anchor, today=self.today)
         f["date"] = bool(c.dates) or bool(re.search(r"\bbusiness days\b|\bthis (?:week|wk)\b", sent, re.I))
-        f["url"] = bool(cues.patterns["url"].search(sent))
+        # a link to a document, not to an organisation's front page ("Website: www.acme.example.com")
+        f["url"] = any(not cues.patterns["homepage"].fullmatch(m.group()) for m in cues.patterns["url"].finditer(sent))
         # a document named by its kind or its file: "the case study", "notes attached", "survey.xlsx"
         f["artifact"] = bool(cues.any_of("artifacts").search(sent) or _FILE.search(sent) or _ATTACHED.search(sent))
         f["opp_id"] = bool(cues.patterns["opportunity"].search(sent))

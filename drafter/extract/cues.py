@@ -84,10 +84,10 @@ def load_cues(name: str = DEFAULT) -> Cues:
     patterns["staff_of"] = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:" + "|".join(t["staff"]) + r")\b", re.I)
     patterns["ours"] = re.compile("|".join(f"(?:{p})" for p in t["ours"]), re.I | re.M)
     patterns["injection"] = re.compile("|".join(f"(?:{p})" for p in t["injection"]), re.I | re.M)
-    for name in ("crm", "opportunity", "url"):
+    for name in ("crm", "opportunity", "url", "homepage"):
         patterns[name] = re.compile(raw["ids"][name])
     s = raw["sections"]
-    for name in ("generic", "attendees", "actions", "col_who", "col_what", "col_when", "col_label"):
+    for name in ("generic", "attendees", "buyer_roles", "actions", "col_who", "col_what", "col_when", "col_label"):
         patterns[f"section_{name}"] = _alternation(s[name], whole=True)
     patterns["action_label"] = re.compile(s["action_label"], re.I)
     return Cues(

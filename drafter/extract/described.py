@@ -125,6 +125,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
             # a side or an organisation's name labelling the people it brought
             if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", label.lower()):
                 group_side = "ours"
+            elif cues.patterns["section_buyer_roles"].match(_norm(label)):
+                group_side = "customer"  # "Authority: Dana Okafor (VP Claims Operations)": the buyer's side
             elif in_attendees or org_label(label, cues):
                 group_org = label
         if u.kind == "row" and len(u.cells) >= 2:

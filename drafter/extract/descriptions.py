@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from drafter.extract.cues import Cues
-from drafter.extract.names import NAME, ORG, TOKEN
+from drafter.extract.names import LETTER, NAME, ORG, TOKEN, UPPER
 
 _TOKEN = TOKEN
 
@@ -61,6 +61,8 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
     role = None
     orgs: list[str] = []
     ours = False
+    # "VP of Claims Operations, MedFirst Health — executive champion": a dash parts a description as a comma does
+    parts = [x for part in parts for x in re.split(r"[ \t]+[—–][ \t]+", part)]
     for part in parts:
         part = part.strip()
         if not part:
@@ -86,7 +88,7 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
                 continue
         words = part.split()
         caps = all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
-        has_role = bool(cues.role_words.search(part))
+        has_role = bool(cues.role_words.search(part)) and not _suffix_only(words, cues)
         # after the role, a capitalised part is the organisation even when a word of it could be a
         # role ("Greta Holm | Alliances Manager | Nordvik IT")
         if caps and (not has_role or role is not None) and not re.match(r"(?:Q\d|H\d|FY)", part):
@@ -95,10 +97,20 @@ def split_role_org(parts: list[str], cues: Cues) -> tuple[str | None, list[str],
             role = part
     if role:
         # "AWS Partner SA", "partner dev mgr": a leading organisation inside the role
-        m = re.match(r"([A-Z][A-Za-z0-9&]{1,20})\s+(.*)", role)
+        m = re.match(rf"([{UPPER}](?:{LETTER}|[0-9&]){{1,20}})\s+(.*)", role)
         if m and cues.role_words.search(m.group(2)) and not cues.role_words.fullmatch(m.group(1)):
             orgs.append(m.group(1))
     return role, orgs, ours
+
+
+def _suffix_only(words: list[str], cues: Cues) -> bool:
+    """Whether the only role words of a capitalised part are a company's acronym suffix inside its name
+    ("Strzała IT Solutions", "Nordvik IT": an organisation), not a title ("Head of IT", "VP IT")."""
+    suffixes = set(cues.raw["text"]["org_suffixes"])
+    roles = [k for k, w in enumerate(words) if cues.role_words.fullmatch(w)]
+    return bool(roles) and not cues.role_words.search(words[0]) and all(
+        k > 0 and words[k] in suffixes and words[k].isupper() and words[k - 1][:1].isupper()
+        and words[k - 1] not in ("&", "and", "of") for k in roles)
 
 
 def is_org_description(text: str, cues: Cues) -> bool:
@@ -122,6 +134,6 @@ def org_label(label: str, cues: Cues) -> bool:
 
 def leading_org(lead: str) -> str | None:
     """The organisation a list of people follows: "Corvane brought A (CEO), B (..)" -> Corvane."""
-    m = re.search(r"([A-Z][\w&]+(?:[ \t][A-Z][\w&]+){0,3})[ \t]+(?:brought|sent|had|fielded|was represented by"
-                  r"|attended with)\b[^.]*$", lead)
+    m = re.search(rf"([{UPPER}][\w&]+(?:[ \t][{UPPER}][\w&]+){{0,3}})[ \t]+(?:brought|sent|had|fielded"
+                  r"|was represented by|attended with)\b[^.]*$", lead)
     return m.group(1) if m else None

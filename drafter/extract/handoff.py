@@ -5,7 +5,8 @@ say so or show it: an internal meeting ("no customers or partners involved"), a 
 "Co-sell nominations: none this quarter", or notes where no customer organisation comes with anything
 a seller could act on (no opportunity record, no named-account list, no co-sell item). Failing to pick
 the account is not such evidence: then the fields the notes support are still proposed. Other kinds
-of document (an investor call) are recognised by marks that co-sell notes do not carry.
+of document (an investor call, a handbook's process page) are recognised by marks that co-sell notes do
+not carry.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def other_genre(lay: Layout, cues: Cues) -> bool:
     marks = _marks(tuple(cues.raw["text"]["other_genre"]))
     texts = [d.text for d in lay.docs]
     return sum(1 for rx in marks if any(rx.search(t) for t in texts)) >= cues.limit("other_genre")
+
+
+def process_doc(lay: Layout, cues: Cues) -> bool:
+    """The notes are a policy or process page (a handbook's how-to for a role), not notes of a meeting
+    with a customer: several of its marks, each counted once, are the document."""
+    marks = _marks(tuple(cues.raw["text"]["process_doc"]))
+    texts = [d.text for d in lay.docs]
+    return sum(1 for rx in marks if any(rx.search(t) for t in texts)) >= cues.limit("process_doc")
 
 
 def titled(lay: Layout, ents: Entities, org: object) -> bool:

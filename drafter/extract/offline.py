@@ -19,7 +19,7 @@ from drafter.extract.cues import DEFAULT, Cues, load_cues
 from drafter.extract.dates import find_dates, first_date
 from drafter.extract.entities import Entities, find_entities
 from drafter.extract.grounding import evidences
-from drafter.extract.handoff import no_handoff, other_genre, titled
+from drafter.extract.handoff import no_handoff, other_genre, process_doc, titled
 from drafter.extract.propose import Proposal, Proposer
 from drafter.extract.structure import Layout, layout
 from drafter.fields import FIELD_IDS
@@ -192,13 +192,21 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
     # with no co-sell nomination, an investor call) support no field, whoever else they name; an account
     # merely not found leaves the other fields to what the notes say. An account only guessed (neither
     # labelled nor in the notes' title) is no evidence of a handoff either.
-    labelled = bool((prop.labeled("account") or Proposal()).pieces)
+    label = prop.labeled("account") or Proposal()
+    labelled = bool(label.pieces)
     guessed = not labelled and (ents.account is None or not titled(lay, ents, ents.account))
     nothing = not labelled and (other_genre(lay, cue) or (guessed and no_handoff(lay, ents, cue)))
+    why = "the notes hold no co-sell handoff; "
+    # a handbook's process page names roles, sections and examples, not a customer: only an account it
+    # labels with an opportunity record is one
+    if not nothing and process_doc(lay, cue):
+        opp = cue.patterns["opportunity"]
+        nothing = not any(opp.search(lay.docs[p.doc].text, p.start, p.end) for p in label.pieces)
+        why = "the notes read as a process or handbook page, not notes of a customer meeting; "
     for fid in FIELD_IDS:
         if nothing:
             proposals[fid] = prop.missing(fid)
-            proposals[fid].note = "the notes hold no co-sell handoff; " + (proposals[fid].note or "")
+            proposals[fid].note = why + (proposals[fid].note or "")
         elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)

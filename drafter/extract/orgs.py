@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafter.extract.cues import Cues
-from drafter.extract.names import LETTER, UPPER
+from drafter.extract.names import LETTER, UPPER, domain_label, folded
 from drafter.extract.org_variants import merge_by_first_word, merge_variants
 from drafter.extract.people import People
 from drafter.extract.sentences import sentences
@@ -30,16 +30,24 @@ def _phrase_rx(abbreviations: tuple[str, ...], dotted: tuple[str, ...] = ()) -> 
     tok = rf"(?:(?:{abbr})(?=[ \t]+[{UPPER}])|{_TOK}(?:['’]s(?=[ \t]+[{UPPER}]))?)"
     end = "|".join(re.escape(d) for d in sorted(dotted, key=len, reverse=True))
     tail = rf"(?:[ \t]+(?:{end})(?![\w]))?" if end else ""
-    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|{_PARTICLES}[ \t]+)?{tok})*{tail}")
+    # "Kowalczyk Foods S.A.": a suffix with a dot inside is no word of the name ("S"), it ends it
+    inner = "|".join(re.escape(d) for d in dotted if "." in d[:-1])
+    more = rf"(?!(?:{inner})(?!\w)){tok}" if inner else tok
+    return re.compile(rf"(?<![\w&.@/-]){tok}(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+|{_PARTICLES}[ \t]+)?{more})*{tail}")
 
 
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
-_SINGLE = re.compile(rf"[{UPPER}][a-zß-öø-ÿ]+{LETTER}*")  # one capitalised word: "Kwabena", "Frío"
+
+
+def _single(word: str) -> bool:
+    """One capitalised word, its second letter lower case in any alphabet ("Młyn", "Ørsted"), not an acronym."""
+    return bool(_SINGLE.fullmatch(word)) and word[1].islower()
+_SINGLE = re.compile(rf"[{UPPER}]{LETTER}+")  # one capitalised word: "Kwabena", "Frío", "Młyn" (not "IBM": see _single)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
-_DEF_EQ = re.compile(r"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{1,5})[ \t]*=[ \t]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&["
-                     r" \t]+)?[A-Z][\w&'’-]*){0,4})")
-_DEF_PAREN = re.compile(r"(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&'’-]*){1,5})["
+_DEF_EQ = re.compile(rf"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{{1,5}})[ \t]*=[ \t]*(?P<name>[{UPPER}][\w&'’-]*(?:[ \t]+(?:&["
+                     rf" \t]+)?[{UPPER}][\w&'’-]*){{0,4}})")
+_DEF_PAREN = re.compile(rf"(?P<name>[{UPPER}][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[{UPPER}][\w&'’-]*){{1,5}})["
                         r" \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
 
 
@@ -64,6 +72,17 @@ class Org:
 def _initials(name: str) -> str:
     return "".join("&" if w == "&" else w[0] for w in name.split() if w not in ("of", "and", "for")
                    and not w.islower())
+
+
+def _own_name(word: str, owner: Org, named: set[str], lay: Layout) -> bool:
+    """Someone's organisation, written alone far more often than the one phrase ending in it ("AWS" eleven
+    times, "Steady-state AWS spend" once): its own name, not a short form of that phrase."""
+    if word not in named:
+        return False
+    phrased = sum(d.text.count(owner.name) for d in lay.docs)
+    alone = sum(len(re.findall(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])(?![ \t]+[{UPPER}])", d.text))
+                for d in lay.docs)
+    return alone - phrased >= 3 * phrased
 
 
 def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
@@ -120,7 +139,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 result.append(" ".join(words))
         return result
 
-    domains = {p.domain.split(".")[0].lower() for p in people if p.domain}
+    domains = {domain_label(p.domain) for p in people if p.domain}
     starts: set[tuple[int, int]] = set()
     for u in lay.units:
         starts.add((u.doc, u.start))
@@ -150,7 +169,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     if role_noun.search(phrase) or all(_ACRONYM.fullmatch(w) or is_role(w) for w in words):
                         continue
                     orgs.setdefault(phrase, Org(phrase, {phrase}))
-                elif len(phrase) >= 3 and _SINGLE.fullmatch(phrase) and not is_role(phrase):
+                elif len(phrase) >= 3 and _single(phrase) and not is_role(phrase):
                     mid = k > 0 or ((di, m.start()) not in starts and not described_at(di, m.start()))
                     singles[phrase] = singles.get(phrase, 0) + (2 if mid else 0)
         for rx in (_DEF_EQ, _DEF_PAREN):
@@ -165,16 +184,17 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             for c in pieces(cand) if "/" not in cand else []:
                 if " " in c:
                     orgs.setdefault(c, Org(c, {c}))
-                elif re.fullmatch(r"[A-Z][A-Za-z0-9&]+", c):
+                elif re.fullmatch(rf"[{UPPER}](?:{LETTER}|[0-9&])+", c):
                     singles[c] = singles.get(c, 0) + 2  # where someone works: "looks after Marisol at Frostline"
     # "AWS" (named as someone's organisation) and "AWS Artifact", "AWS Solutions Architect": when
     # several phrases start with one organisation's name, they are its products and teams
     named = {c for p in people for cand in p.org_candidates for c in pieces(cand) if " " not in c}
     for token in named:
         owned = [n for n in orgs if n.split()[0] == token and " " in n]
-        alone = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])(?![ \t]+[A-Z])", d.text)) for d in lay.docs)
+        # written outside those phrases: alone, or before a title or a stop word ("AWS SA", "AWS Partner")
+        other = sum(len(re.findall(rf"(?<![\w&]){re.escape(token)}(?![\w&])", d.text)) for d in lay.docs)
         phrased = sum(d.text.count(n) for n in owned for d in lay.docs)
-        if owned and (len(owned) >= 2 or alone >= 3 * phrased):
+        if owned and (len(owned) >= 2 or other - phrased >= 3 * phrased):
             org = orgs.setdefault(token, Org(token, {token}))
             for n in owned:
                 org.aliases |= orgs.pop(n).aliases
@@ -210,7 +230,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                 o.aliases.add(ini)
     taken = {a for o in merged.values() for a in o.aliases}
     for s in list(singles):  # "Ridgeway has run ..." in a mail from kwame@ridgeway.example: their organisation
-        if len(s) >= 4 and any(d.startswith(s.lower()) or (len(d) >= 4 and s.lower().startswith(d)) for d in domains):
+        if len(s) >= 4 and any(d.startswith(folded(s)) or (len(d) >= 4 and folded(s).startswith(d)) for d in domains):
             singles[s] += 2
     for s, score in singles.items():
         if s in named:
@@ -218,7 +238,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
         if s not in taken and score >= 2:
             owners = [o for o in merged.values() if s in o.name.split()[1:]]
             if len(owners) == 1 and not any(re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", d.text)
-                                            for d in lay.docs):
+                                            for d in lay.docs) and not _own_name(s, owners[0], named, lay):
                 owners[0].aliases.add(s)  # "you mentioned Greenmarket?" of Cooperativa Greenmarket Foods
                 continue
             merged.setdefault(s, Org(s, {s}))

@@ -47,8 +47,9 @@ class People:
             return False
         stop = self.cues.stop_caps
         months = set(self.cues.raw["text"]["months"]) | set(self.cues.raw["text"]["weekdays"])
+        org_words = set(self.cues.raw["text"]["org_name_words"]) | set(self.cues.raw["text"]["org_suffixes"])
         return (all(w not in stop and w.lower() not in months for w in words)
-                and not self.cues.role_words.fullmatch(words[-1]) and len(words) >= 2)
+                and not self.cues.role_words.fullmatch(words[-1]) and words[-1] not in org_words)
 
     def add(self, name: str, doc: int, at: int | None = None, *, role: str | None = None,
             orgs: list[str] | str | None = None, side: str | None = None,

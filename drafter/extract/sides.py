@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.introductions import account_holders
+from drafter.extract.names import LETTER, UPPER, domain_label, folded
 from drafter.extract.orgs import Org
 from drafter.extract.parties import introducers, serving_people
 from drafter.extract.people import People, Person
@@ -42,12 +43,12 @@ def resolve_org(p: Person, ents: Entities) -> Org | None:
         if found:
             return found[0]
     if p.domain:
-        label = p.domain.split(".")[0].lower()
+        label = domain_label(p.domain)
         for o in ents.orgs:
-            first = o.name.split()[0].lower()
+            first = folded(o.name.split()[0])
             if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
                 return o
-    lead = re.match(r"[A-Z][A-Za-z0-9&]+(?=[ \t]+[a-z])", p.role or "")
+    lead = re.match(rf"[{UPPER}](?:{LETTER}|[0-9&])+(?=[ \t]+[a-z])", p.role or "")
     if lead:  # "Mette Lund (SA acct mgr)": a role that opens with an organisation's short name
         found = [o for o in ents.orgs_in(lead.group()) if lead.group() in o.aliases]
         if found:
