@@ -594,3 +594,59 @@ def test_a_hubspot_deal_on_a_target_account_list_ties_the_account(base):
     g = judge(base, account='Hartwell Brewing Co. HubSpot deal "Hartwell - ERP replacement", stage Qualified; Hartwell '
                             "is on Jenna's Q2 target-account list.")
     assert "no_account_logic" not in g.failure_modes
+
+
+# --- from the blind set o (busy people filling the template in) ---------------------------------
+
+def test_a_participle_describing_the_thing_is_not_a_second_move(base):
+    g = judge(base, seller_move="Reply to Dana's 29 May email this week and book the 30-minute demo, run on "
+                                "Northwind's own route data.")
+    assert "no_next_move" not in g.failure_modes and g.gates["seller_move_concrete"]
+    g = judge(base, seller_move="Reply to Dana's email, run the demo, send the deck this week.")
+    assert "no_next_move" in g.failure_modes
+
+
+@pytest.mark.parametrize("move, fid", [
+    ("Meridian will accompany the customer in all the process and give support when is needed.", "partner_move"),
+    ("Engage with Northwind's leadership to explore how our offer can help, and align with Meridian going "
+     "forward.", "seller_move"),
+])
+def test_support_and_going_forward_are_not_moves(base, move, fid):
+    assert "no_next_move" in judge(base, **{fid: move}).failure_modes
+
+
+def test_evidence_sent_if_somebody_needs_it_cannot_be_opened(base):
+    g = judge(base, evidence="The visit report from 2 October, I can send it if somebody needs it.")
+    assert "no_evidence" in g.failure_modes
+
+
+def test_no_conflict_expected_is_a_forecast_not_a_check(base):
+    g = judge(base, conflict="No conflict expected. Meridian has co-sold with us before; credit follows the "
+                             "usual referral rules.")
+    assert "no_conflict_check" in g.failure_modes
+
+
+def test_a_signature_with_owner_of_this_handoff_names_the_signer(base):
+    g = judge(base, owner="Best regards,\nAnneliese Brandt-Kühn\nAlliance Lead DACH, Northwind team\n"
+                          "(owner of this handoff until the AE accepts - please answer within 2 business days)")
+    assert "no_owner" not in g.failure_modes and g.scorecard.components["owner"] == "strong"
+
+
+def test_a_team_mailbox_with_a_region_is_no_owner(base):
+    g = judge(base, owner="Paywright LATAM channel team (canais-latam@paywright.example.com) is responsible of "
+                          "this handoff. AE must answer in 3 business days.")
+    assert "no_owner" in g.failure_modes
+
+
+def test_an_abbreviated_profession_is_a_role(base):
+    g = judge(base, partner="Valle Verde Agronomy (referral partner) - Inés Carrasco-Vidal, sr. agronomist")
+    assert "vague_partner" not in g.failure_modes
+
+
+def test_the_vendor_named_instead_of_we_says_what_we_do(base):
+    vp = ("Trussline routes RFIs from the field app to the architect and back; Meridian connects it to the BIM "
+          "models it already maintains for Northwind, so the superintendent sees answers on site.")
+    assert judge(base, value_prop=vp).fields["value_prop"].level == "strong"
+    only_partner = ("Meridian connects the field app to the BIM models it already maintains for Northwind, so the "
+                    "superintendent sees answers on site without a phone call.")
+    assert judge(base, value_prop=only_partner).fields["value_prop"].level == "weak"

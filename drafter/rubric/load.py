@@ -149,7 +149,7 @@ def _read_toml(path: Path | None, text: str | None = None) -> dict[str, Any]:
 
 
 _INFLECT = {"action_verbs", "vague_moves", "relationship_verbs"}
-_WORD_SETS = {"org_words", "name_particles", "not_names", "team_aliases", "mailbox_locals",
+_WORD_SETS = {"org_words", "name_particles", "not_names", "team_aliases", "mailbox_locals", "mailbox_regions",
               "generic_account_starts", "person_verbs", "our_side", "roles", "name_like_months", "clause_openers"}
 
 

@@ -15,7 +15,11 @@ from drafter.rubric.text import words
 def _clause_verbs(text: str, ctx: Context) -> int:
     verbs = 0
     openers = ctx.rubric.words["clause_openers"]
-    for clause in re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text):
+    modifier = ctx.rubric.pat["modifier_clause"]
+    for k, clause in enumerate(re.split(r";|:|\n|\bthen\b|,?\s+and\s+|,\s+", text)):
+        # "book the demo, run on the St. Brendan's sheet set": a participle describing the thing before it
+        if k and modifier.match(clause.strip()):
+            continue
         ws = words(clause)
         while ws and ws[0] in openers:  # "..., and also set up a call" starts with its verb
             ws = ws[1:]

@@ -123,8 +123,8 @@ def judge_value_prop(ctx: Context) -> Check:
     text = ctx.values["value_prop"]
     if not text:
         return Check("missing", [absent(ctx, "value_prop", "the joint value proposition")])
-    ours = any(w in ctx.rubric.words["our_side"] for w in words(text))
     partner_name = (words(first_clause(ctx.values["partner"])) or [""])[0]
+    ours = any(w in ctx.rubric.words["our_side"] for w in words(text)) or _vendor_named(ctx, text)
     theirs = (partner_name and partner_name in words(text)) or bool(
         re.search(r"\b(they|partner|their)\b", text, re.IGNORECASE))
     generic = ctx.find("generic_partner_language", text)
@@ -134,6 +134,15 @@ def judge_value_prop(ctx: Context) -> Check:
         side = "what we do" if not ours else "what the partner does"
         return Check("weak", [f"does not say {side}"])
     return Check("weak", [f"thin or generic ({quoted(generic or text)})"], text=generic)
+
+
+def _vendor_named(ctx: Context, text: str) -> bool:
+    """Our side by name: a company acting in the offer that is neither the partner nor the account
+    ("Trussline routes RFIs to the architect; Bricklane connects it to the models")."""
+    others = set(words(ctx.values["partner"])) | set(words(first_clause(ctx.values["account"])))
+    stop = ctx.rubric.words["not_names"]
+    return any(m.group(1).lower() not in others and m.group(1).lower() not in stop
+               for m in ctx.rubric.pat["actor"].finditer(text))
 
 
 # --- trigger, warm path ------------------------------------------------------------------------

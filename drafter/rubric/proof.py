@@ -100,6 +100,15 @@ _OWN = re.compile(r"\bown(?:s|ed by|ing|er|ership)?\b|\bwill\s+(?:run|drive|coor
                   r"|\bpoint person\b|\bDRI\b|\baccountable\b", re.IGNORECASE)
 # "I own this until Rafael accepts: Yusuf Adeyemi, partner manager": the writer signs after the colon.
 _FIRST_PERSON = re.compile(r"^\W*(?:I|I[\x27’]m|I am|me|myself)\b", re.IGNORECASE)
+# "Best regards, / Anneliese Brandt / Alliance Lead, Trussline / (owner of this handoff ...)": the signer owns it.
+_OWNER_OF = re.compile(r"owner\s+of\s+(?:this|the)\s+(?:handoff|hand-off|packet|deal|opportunity)\b", re.IGNORECASE)
+
+
+def _shared_mailbox(address: str, ctx: Context) -> bool:
+    """"alliances@", "cosell-na@", "canais-latam@": a team's address (a mailbox word, or a region after a name)."""
+    parts = re.split(r"[-_.+]", address.split("@")[0].lower())
+    return (address.endswith("@") or parts[0] in ctx.rubric.words["mailbox_locals"]
+            or any(p in ctx.rubric.words["mailbox_regions"] for p in parts[1:]))
 
 
 def judge_owner(ctx: Context) -> tuple[Check, Check]:
@@ -137,14 +146,13 @@ def judge_owner(ctx: Context) -> tuple[Check, Check]:
              if lo <= p.start < hi and not aliases.rx.fullmatch(p.name)
              and not negated(sentence, p.start, ctx.rubric, window=2)]
     names = list(dict.fromkeys(p.name for p in found))
-    if not names and _FIRST_PERSON.match(subject):
+    if not names and (_FIRST_PERSON.match(subject) or _OWNER_OF.match(sentence[m.start():] if m else "")):
         signed = [p for p in people(text, ctx.rubric, ctx.known_first, org_names=ctx.org_names)
-                  if re.search(r"(?::|\s[-–—]|—)\s*$", text[:p.start]) and p.role]
+                  if re.search(r"(?::|\s[-–—]|—)\s*$|\n[ \t]*$", text[:p.start]) and p.role]
         names = [signed[0].name] if signed else []
     emails = [e.group(0) for e in ctx.rubric.pat["email"].finditer(subject)]
     # "alliances@", "cosell-na@", "partners.emea@": a shared mailbox, whatever its region suffix
-    mailbox = next((e for e in emails if re.split(r"[-_.+]", e.split("@")[0].lower())[0]
-                    in ctx.rubric.words["mailbox_locals"] or e.endswith("@")), None)
+    mailbox = next((e for e in emails if _shared_mailbox(e, ctx)), None)
     names += [e for e in emails if e != mailbox and re.fullmatch(r"[a-z]+[._-][a-z]+", e.split("@")[0].lower())]
     alias = mailbox or ctx.find("team_aliases", subject.strip(" .:-")) if not names else None
     window = (ctx.pat("window", text) or ctx.rubric.lex["same_day"].search(text)

@@ -11,9 +11,10 @@ from drafter.rubric.load import Rubric
 _CAP_TOKEN = re.compile(r"(?<![\w'’.-])[^\W\d_a-z](?:[\w'’.-]*[^\W_])?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])|\n+")
 # What may sit between a name and its role: "Dana Reyes, alliances lead", "Haruka Sato (佐藤 遙), project
-# manager", "| Name | Role |" table cells, "Name | Title | Company" signatures and a title on the next line.
+# manager", "| Name | Role |" table cells, "Name | Title | Company" signatures and a title on the next line;
+# a dot before a lower-case word is an abbreviation ("sr. agronomist"), not the end of the role.
 _ROLE_AFTER = re.compile(r"^[ \t]*(?:,|\(|\)|\||\n|\s-\s|\s–\s|\s—\s|:|\bis\b|\bas\b|\bthe\b)+\s*"
-                         r"(?:the\s+|our\s+|their\s+|a\s+|an\s+)?([^.;)\n]{1,80})")
+                         r"(?:the\s+|our\s+|their\s+|a\s+|an\s+)?((?:[^.;)\n]|\.(?=[ \t]*[a-z])){1,80})")
 
 
 @dataclass(frozen=True)
