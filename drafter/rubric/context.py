@@ -59,6 +59,8 @@ class Context:
         return self.rubric.pat[key].search(text)
 
 
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
 # Fields where the people of a handoff are named in full (the others name companies and documents).
 NAMING_FIELDS = ("account", "partner", "trigger", "warm_path", "seller_move", "partner_move", "owner")
 
@@ -70,8 +72,7 @@ def build_context(values: dict[str, str], rubric: Rubric, priority: PriorityList
     placeholders: dict[str, str] = {}
     for fid, value in values.items():
         v = (value or "").strip()
-        bare = re.sub(r"^[\W_]+|[\W_]+$", "", v).lower()
-        if v and (bare in rubric.lex["placeholders"] or v.lower() in rubric.lex["placeholders"]):
+        if v and (_EDGES.sub("", v).lower() in rubric.lex["placeholders"] or v.lower() in rubric.lex["placeholders"]):
             placeholders[fid] = v
             v = ""
         cleaned[fid] = tables_as_text(v)
