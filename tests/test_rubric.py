@@ -650,3 +650,48 @@ def test_the_vendor_named_instead_of_we_says_what_we_do(base):
     only_partner = ("Meridian connects the field app to the BIM models it already maintains for Northwind, so the "
                     "superintendent sees answers on site without a phone call.")
     assert judge(base, value_prop=only_partner).fields["value_prop"].level == "weak"
+
+
+# --- from the blind set p (good handoffs written unexpectedly, bad ones that look polished) -------
+
+def test_a_role_said_as_who_runs_the_engagement(base):
+    g = judge(base, partner="Pemberton Shaw LLP (accountancy firm), through their outsourced-finance partner, "
+                            "Rachel Goh, who runs the Northwind engagement.")
+    assert "vague_partner" not in g.failure_modes
+
+
+@pytest.mark.parametrize("move", [
+    "Dana should be able to send the template library to Ben by Fri 14 Nov.",
+    "Dana will send the template library by 14 Nov, depending on legal signing off.",
+])
+def test_a_dated_move_that_depends_on_others_is_not_committed(base, move):
+    g = judge(base, partner_move=move)
+    assert not g.gates["partner_committed"] and g.verdict == "keep_building"
+
+
+def test_a_buyer_quote_about_costs_and_seriousness_is_generic(base):
+    g = judge(base, trigger='Their COO told Owen at the October review: "We need to get serious about sustainability '
+                            'and get our costs under control."')
+    assert "generic_use_case" in g.signals
+
+
+def test_a_log_line_with_a_registration_and_no_one_else_is_a_check(base):
+    g = judge(base, conflict="DR 31/10: Meridian registered (DR-9120); no one else. Meridian gets reseller margin.")
+    assert g.gates["conflict_checked"] and "no_conflict_check" not in g.failure_modes
+
+
+def test_a_to_do_list_is_not_a_check(base):
+    g = judge(base, conflict="To do before the intro: check the DR portal for any registered reseller, and ask Dana "
+                             "whether Meridian is also recommending a competitor. Credit to be agreed afterwards.")
+    assert "no_conflict_check" in g.failure_modes
+
+
+def test_a_question_answered_is_a_check(base):
+    g = judge(base, conflict="We asked our channel team whether any other partner or reseller is registered on "
+                             "Northwind. None is. Meridian gets partner-influenced credit.")
+    assert g.gates["conflict_checked"]
+
+
+def test_a_proprietary_document_cannot_be_opened(base):
+    g = judge(base, evidence="Meridian's 2025 Logistics Benchmark, which is proprietary to Meridian.")
+    assert "no_evidence" in g.failure_modes
