@@ -1,0 +1,90 @@
+"""A refusal, a "no", a deferral or a field said to be open is no support for the field (SPEC section 5:
+fields the sources do not support are missing, never invented). Each case keeps the real statements
+around it, so the field is missing because of what was said, not because nothing was found."""
+
+from __future__ import annotations
+
+from drafter.extract.sentences import sentences
+from tests.invented import draft_text, vtt
+
+INTRO = [
+    ("Odette Varga", "Morning both. Ravi, this is Colm Fitzgerald; Colm is channel director at Brindle Data Works."),
+    ("Colm Fitzgerald", "Hello Ravi. Brindle Data Works builds and runs data platforms for hospital groups."),
+    ("Ravi Menon", "Hi Colm. Ravi Menon, AE for healthcare in the South West."),
+    ("Colm Fitzgerald", "So, Tamsin Health Group. We built their patient-flow warehouse in 2022 and we run "
+                        "their data support desk."),
+    ("Ravi Menon", "They're on my H2 named-account list. OPP-41172 is open, stage one, from a February enquiry."),
+    ("Odette Varga", "So partner-influenced. What set it off?"),
+    ("Colm Fitzgerald", "Their operations director, Imogen Price, on our last review: \"We cancel forty theatre "
+                        "slots a month because the bed data is a day old.\""),
+]
+
+
+def _draft(tmp_path, turns, name="call.vtt"):
+    return draft_text(tmp_path, vtt(INTRO + turns), name)
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    text = "Honestly, no. Tamsin won't allow it. See item No. 4 for details."
+    spans = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert spans == ["Honestly, no.", "Tamsin won't allow it.", "See item No. 4 for details."]
+
+
+def test_a_no_to_a_request_for_something_to_read_leaves_evidence_missing(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "Is there anything written up I can read first? A case study, or notes from that review?"),
+        ("Colm Fitzgerald", "Honestly, no. Tamsin won't let us publish a case study, and the review isn't minuted. "
+                            "So nothing I can give you a link to."),
+        ("Ravi Menon", "I'll bring the theatre-scheduling demo to the review on Tuesday 9 December."),
+    ])
+    assert packet.fields["evidence"].value is None
+    assert "theatre-scheduling demo" in (packet.value("seller_move") or "")
+
+
+def test_minutes_kept_internal_and_a_case_study_never_done_are_no_evidence(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "Is there anything written I can read before the 9th?"),
+        ("Colm Fitzgerald", "Not really. The review minutes are internal to the hospital and I can't pass them on, "
+                            "and we've never done a Tamsin case study. So nothing to send."),
+    ])
+    assert packet.fields["evidence"].value is None
+    assert "Imogen Price" in (packet.value("trigger") or "")
+
+
+def test_a_partner_waiting_on_someone_elses_word_has_no_move(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "Colm, could Brindle send me the theatre cancellation extract before then?"),
+        ("Colm Fitzgerald", "On the extract: I need to run that past our MD before I commit Brindle to sharing "
+                            "anything. Leave it with me; I'll come back to you next week one way or the other."),
+    ])
+    assert packet.fields["partner_move"].value is None
+
+
+def test_agreeing_there_is_no_way_in_is_no_warm_path(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "How well do you know Imogen?"),
+        ("Colm Fitzgerald", "I've never met Imogen. Our contacts there are in the data team."),
+        ("Odette Varga", "I agree with Colm that we have no way in to Imogen for now, so I'm not going to pretend "
+                         "there's an introduction."),
+    ])
+    assert packet.fields["warm_path"].value is None
+
+
+def test_a_joint_offer_said_to_be_open_is_no_value_proposition(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "What would we actually pitch them, bed forecasting or the theatre scheduling?"),
+        ("Colm Fitzgerald", "I'd hold off on the pitch. I don't know yet whether their bed data is clean enough. "
+                            "Let's look at the extract first and decide what the joint offer is after that."),
+        ("Odette Varga", "Fine, joint offer is open until we've seen the data."),
+    ])
+    assert packet.fields["value_prop"].value is None
+
+
+def test_a_customer_who_has_said_nothing_specific_gives_no_trigger(tmp_path):
+    turns = [t for t in INTRO if not t[1].startswith(("So partner", "Their operations"))]
+    packet = draft_text(tmp_path, vtt(turns + [
+        ("Odette Varga", "Colm, what's the problem they've actually told you about?"),
+        ("Colm Fitzgerald", "Honestly? They haven't said anything specific yet. Their director mentioned costs in "
+                            "passing, the way everyone does. I'll ask her properly at the next review."),
+    ]), "call.vtt")
+    assert packet.fields["trigger"].value is None
