@@ -88,3 +88,44 @@ def test_a_customer_who_has_said_nothing_specific_gives_no_trigger(tmp_path):
                             "passing, the way everyone does. I'll ask her properly at the next review."),
     ]), "call.vtt")
     assert packet.fields["trigger"].value is None
+
+
+def test_no_way_in_said_in_a_thread_is_no_warm_path(tmp_path):
+    packet = draft_text(tmp_path, (
+        "From: Odette Varga <odette@ourco.example>\nTo: Colm Fitzgerald <colm@brindle.example>\n"
+        "Cc: Ravi Menon <ravi@ourco.example>\nSubject: Re: Tamsin Health Group - theatre slots\n"
+        "Date: Tue, 18 Nov 2025 10:00:00 +0000\n\n"
+        "Colm,\n\nThanks. Ravi: Tamsin Health Group is on your named-account list and OPP-41172 is open.\n\n"
+        "I agree with Colm that we have no way in to Imogen for now, so I'm not going to pretend there's an "
+        "introduction. If anyone at Tamsin offers one, we'll take it.\n\nOdette\n\n"
+        "On Mon, 17 Nov 2025, Colm Fitzgerald <colm@brindle.example> wrote:\n"
+        "> We built Tamsin's patient-flow warehouse in 2022 and run their data support desk.\n"
+        "> Their operations director, Imogen Price, told us: \"We cancel forty theatre slots a month.\"\n"
+        "> I'll be honest about the relationship: I've never met Imogen. Our contacts at Tamsin are in the\n"
+        "> data team, and I wouldn't ask them to broker a meeting with her.\n"), "thread.eml")
+    assert packet.fields["warm_path"].value is None
+    assert "Imogen Price" in (packet.value("trigger") or "")
+
+
+def test_having_no_way_in_under_a_relationship_label_is_no_warm_path(tmp_path):
+    packet = draft_text(tmp_path, (
+        "# Tamsin Health Group / Brindle Data Works\n\n"
+        "Attendees: Colm Fitzgerald (channel director, Brindle Data Works), Ravi Menon (AE)\n\n"
+        "- Account: Tamsin Health Group, OPP-41172, on Ravi's named-account list.\n"
+        "- Brindle built Tamsin's patient-flow warehouse in 2022.\n"
+        "- Relationship: we have no way in to Imogen Price for now, so nobody is pretending there's an intro.\n"
+        "- Ravi to bring the theatre-scheduling demo to Tamsin on 9 December.\n"), "sync.md")
+    assert packet.fields["warm_path"].value is None
+    assert "theatre-scheduling demo" in (packet.value("seller_move") or "")
+
+
+def test_a_joint_offer_left_open_until_later_in_a_bullet_is_no_value_proposition(tmp_path):
+    packet = draft_text(tmp_path, (
+        "# Tamsin Health Group / Brindle Data Works\n\n"
+        "Attendees: Colm Fitzgerald (channel director, Brindle Data Works), Ravi Menon (AE)\n\n"
+        "- Account: Tamsin Health Group, OPP-41172, on Ravi's named-account list.\n"
+        "- Brindle built Tamsin's patient-flow warehouse in 2022.\n"
+        "- Joint offer: Fine, the joint offer is open until we've seen their bed data.\n"
+        "- Ravi to bring the theatre-scheduling demo to Tamsin on 9 December.\n"), "sync.md")
+    assert packet.fields["value_prop"].value is None
+    assert "theatre-scheduling demo" in (packet.value("seller_move") or "")
