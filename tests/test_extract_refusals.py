@@ -129,3 +129,18 @@ def test_a_joint_offer_left_open_until_later_in_a_bullet_is_no_value_proposition
         "- Ravi to bring the theatre-scheduling demo to Tamsin on 9 December.\n"), "sync.md")
     assert packet.fields["value_prop"].value is None
     assert "theatre-scheduling demo" in (packet.value("seller_move") or "")
+
+
+def test_contacts_below_the_buyer_and_a_guess_at_who_signs_are_no_warm_path(tmp_path):
+    packet = draft_text(tmp_path, (
+        "# Tamsin Health Group QBR with Brindle Data Works\n\n"
+        "From Brindle Data Works: Colm Fitzgerald (channel director). From our side: Ravi Menon (AE).\n\n"
+        "**Tamsin Health Group.** Ravi has OPP-41172 open at stage 2 and Tamsin is on his FY priority list. "
+        "Brindle built Tamsin's patient-flow warehouse in 2022 and runs their data support desk.\n\n"
+        "The gap is the relationship. Colm's contacts at Tamsin are the data analysts; nobody at Brindle knows the "
+        "clinical operations people who would sign for this. Colm thinks the COO \"is probably the one\", but "
+        "that is a guess from LinkedIn, and he has no way to introduce Ravi to anyone above the data team yet.\n\n"
+        "Ravi agreed to send the theatre-scheduling sample to his Tamsin procurement contact by Friday 5 December.\n"),
+        "qbr.md")
+    assert packet.fields["warm_path"].value is None
+    assert "theatre-scheduling sample" in (packet.value("seller_move") or "")
