@@ -144,3 +144,17 @@ def test_contacts_below_the_buyer_and_a_guess_at_who_signs_are_no_warm_path(tmp_
         "qbr.md")
     assert packet.fields["warm_path"].value is None
     assert "theatre-scheduling sample" in (packet.value("seller_move") or "")
+
+
+def test_bare_names_in_an_attendee_list_are_people_and_an_internal_planning_call_holds_no_handoff(tmp_path):
+    packet = draft_text(tmp_path, (
+        "Channel kickoff planning -- Tue 3 June -- our side only\n"
+        "Notes: Priya Raman (alliances)\n"
+        "On the call: Priya Raman, Tobias Wren, Elodie Marchetti, Saul Brandt (events), Ines Oyelaran (RevOps, "
+        "second half)\n\n"
+        "1) Venue\n- Kickoff confirmed for 9-10 October in Porto. Saul has the contract.\n\n"
+        "2) Incentives\n- Proposal to raise the co-sell bonus for partner-sourced deals if the conflict check is on "
+        "file at registration. Tobias thinks finance will push back. Priya to write it up for the VP.\n\n"
+        "Actions\n- Saul: hotel rooms released, 20 June\n- Elodie: breakout outline, 15 July\n"
+        "- Tobias: find a keynote speaker, 15 July\n"), "planning.txt")
+    assert all(f.value is None for f in packet.fields.values())
