@@ -179,9 +179,12 @@ class Proposer:
         """A turn answering a question that names the field, and opening by saying it is not known
         ("What's the joint story?" / "Honestly, we haven't worked that out. I'm not sure yet whether ...")."""
         # a lone word before the answer ("Honestly? They haven't said anything yet.") is not the answer
-        said = [c for c in self.by_unit.get(i, []) if len(c.text.split()) > 1] or self.by_unit.get(i, [None])
+        cs = self.by_unit.get(i, [])
+        said = [c for c in cs if len(c.text.split()) > 1] or cs
+        if not said:
+            return False
         first = said[0]
-        if first is None or not first.open_for(fid) or self._question_before(i, fid, named=True) is None:
+        if not first.open_for(fid) or self._question_before(i, fid, named=True) is None:
             return False
         # ... and not going on to give it: "Nobody here knows anyone in procurement. But their CFO is a friend;
         # I'll introduce you next week."
