@@ -110,6 +110,23 @@ def account_holders(lay: Layout, ents: Entities, cues: Cues) -> list[Person]:
     return out
 
 
+def _name_list(people: People, u: Unit, at: int, item: str) -> bool:
+    """"On the call: Arjun Mehta, Hana Whitlock, Gemma Rook (events)": an attendee list of bare names, one of
+    them already known as a person, names people; none of its entries is an organisation. Returns whether
+    the item is such a list."""
+    bare = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), item)  # commas inside a parenthesis stay
+    parts = [(m.start(), m.group().strip()) for m in re.finditer(r"[^,]+", bare)]
+    if len(parts) < 2 or not all(re.fullmatch(NAME, name) for _, name in parts):
+        return False
+    if not any(name in people.by_name for _, name in parts):
+        return False
+    for off, name in parts:
+        p = people.add(name, u.doc, at + off + bare[off:].index(name))
+        if p:
+            p.present = True
+    return True
+
+
 def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org: str | None,
                    group_side: str | None, found_paren: bool) -> None:
     """Items of an attendee list, one a line or between semicolons: "Ines Carvalho, head of partnerships at
@@ -120,6 +137,8 @@ def attendee_items(people: People, u: Unit, s: int, e: int, sent: str, group_org
         item = im.group().strip()
         at_item = s + im.start() + len(im.group()) - len(im.group().lstrip())
         if side_list(people, u, at_item, item, ",:"):
+            continue
+        if _name_list(people, u, s + im.start(), im.group()):
             continue
         if "(" in item and found_paren:
             continue

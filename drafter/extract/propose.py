@@ -178,13 +178,18 @@ class Proposer:
     def _open_answer(self, i: int, fid: str) -> bool:
         """A turn answering a question that names the field, and opening by saying it is not known
         ("What's the joint story?" / "Honestly, we haven't worked that out. I'm not sure yet whether ...")."""
-        first = self.by_unit.get(i, [None])[0]
-        if first is None or not first.open_for(fid) or self._question_before(i, fid, named=True) is None:
+        # a lone word before the answer ("Honestly? They haven't said anything yet.") is not the answer
+        cs = self.by_unit.get(i, [])
+        said = [c for c in cs if len(c.text.split()) > 1] or cs
+        if not said:
+            return False
+        first = said[0]
+        if not first.open_for(fid) or self._question_before(i, fid, named=True) is None:
             return False
         # ... and not going on to give it: "Nobody here knows anyone in procurement. But their CFO is a friend;
         # I'll introduce you next week."
         th = self.cues.fields[fid].threshold
-        return not any(not c.open_for(fid) and c.scores[fid] >= th for c in self.by_unit[i][1:])
+        return not any(not c.open_for(fid) and c.scores[fid] >= th for c in said[1:])
 
     def eligible(self, fid: str) -> list[Cand]:
         th = self.cues.fields[fid].threshold

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|no|fig|a\.m|p\.m|u\.s|jr|sr)\."
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|approx|etc|fig|a\.m|p\.m|u\.s|jr|sr)\."
                      r"|\b[A-Z]\.)$", re.I)
+# "No. 4" abbreviates "number" only before a number: "Honestly, no. Tamsin won't ..." is two sentences
+_NUMBER_ABBREV = re.compile(r"\bno\.$", re.I)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -37,7 +39,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < n and seg[j] in "\"”’')]":
                 j += 1
-            if j < n and seg[j].isspace() and not _ABBREV.search(seg[max(0, i - 6):i + 1]):
+            number = _NUMBER_ABBREV.search(seg[max(0, i - 3):i + 1]) and seg[j:j + 8].lstrip()[:1].isdigit()
+            if j < n and seg[j].isspace() and not _ABBREV.search(seg[max(0, i - 6):i + 1]) and not number:
                 boundary = j
                 if ch in "\"”":
                     quote_open = False
