@@ -695,3 +695,14 @@ def test_a_question_answered_is_a_check(base):
 def test_a_proprietary_document_cannot_be_opened(base):
     g = judge(base, evidence="Meridian's 2025 Logistics Benchmark, which is proprietary to Meridian.")
     assert "no_evidence" in g.failure_modes
+
+
+def test_partner_for_a_line_of_business_is_a_role(base):
+    # from the blind set q: "Idris Kamara, partner for commercial lines" (a consultancy's partner is a title)
+    g = judge(base, partner="Rowan Consulting (insurance SI). Idris Kamara, partner for commercial lines.")
+    assert "vague_partner" not in g.failure_modes
+
+
+def test_getting_up_to_speed_and_staying_close_are_not_moves(base):
+    g = judge(base, seller_move="Get up to speed on Northwind and stay close to Meridian ahead of the June review.")
+    assert "no_next_move" in g.failure_modes

@@ -10,6 +10,9 @@ from drafter.rubric.dates import dates_after
 from drafter.rubric.model import Level
 from drafter.rubric.text import words
 
+_DETERMINED = re.compile(r"\b(?:ahead of|before|after|until|till|during|at)\s+(?:the|this|that|our|their|its|next)"
+                         r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+
 # --- moves -------------------------------------------------------------------------------------
 
 def _clause_verbs(text: str, ctx: Context) -> int:
@@ -43,7 +46,10 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     vague = ctx.find("vague_moves", body)
     # "keep us posted" holds the verb "post": look for actions outside the vague phrases.
     rest = ctx.rubric.lex["vague_moves"].sub(" ", body)
-    action = ctx.find("action_verbs", rest) or (not vague and ctx.pat("date", text))
+    # "ahead of the June review": an event that only says when is not an action
+    verb = next((m.group(0) for m in ctx.rubric.lex["action_verbs"].finditer(rest)
+                 if not _DETERMINED.search(rest, 0, m.start())), None)
+    action = verb or (not vague and ctx.pat("date", text))
     alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
     if alternative:
         msg = f"alternatives where one {who} move is asked for ({quoted(text)})"
