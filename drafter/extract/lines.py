@@ -19,7 +19,7 @@ _BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.]
                         r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
 _LABEL = re.compile(
     r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
-    r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t])[ \t]*"
+    r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t]|(?<=[ \t])\.+(?=[ \t])|\.{4,}(?=[ \t])|…+(?=[ \t]))[ \t]*"
 )
 _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
                     r" \t]*wrote:[ \t]*$")
@@ -264,6 +264,8 @@ class _Builder:
         label = m.group("label").strip().strip("*_").strip()
         words = label.split()
         sep = m.group("sep").strip()
+        if sep.startswith((".", "…")):
+            sep = ":"  # dot leaders, "Owner ........ Wren Hollis", say what a colon says
         if not words or len(words) > (3 if sep in "-–—" else 6):
             return
         unit.label = label

@@ -70,8 +70,14 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     # the account has a section of its own among sections about other accounts (a sync going through its
     # list); a heading that merely names the account ("What Brightwater wants from us") in notes about it alone
     # makes no other section another topic
-    others_sectioned = any((u.kind == "heading" or u.section is not None) and (own[i] or 0.0) < 0
-                           or u.kind == "heading" and mentions(u, other_aliases) for i, u in enumerate(units))
+    # (a section that opens on another account; an aside inside the account's own section is not one)
+    opens: dict[int, int] = {}
+    for i, u in enumerate(units):
+        if u.kind != "heading" and u.section is not None:
+            opens.setdefault(u.section, i)
+    others_sectioned = any(u.kind == "heading" and ((own[i] or 0.0) < 0 or mentions(u, other_aliases)
+                                                    or (own[opens[i]] or 0.0) < 0 if i in opens else False)
+                           for i, u in enumerate(units))
     dedicated = others_sectioned and any(u.kind == "heading" and own[i] == 2.0 and first_heading.get(u.doc) != i
                                          for i, u in enumerate(units))
     for i, u in enumerate(units):

@@ -1,0 +1,76 @@
+"""Ways of laying notes out that must not cost fields: dot leaders as labels, an aside inside the account's
+own section, a priority list written in words. Each text is invented for the test."""
+
+from __future__ import annotations
+
+from tests.invented import draft_text, vtt
+
+LEADERS = """ALDERWICK - Q2 PARTNER QBR - RECORD
+Date: Tuesday 3 June
+ATTENDEES
+Alderwick Systems: Nadia Perrin (practice director)
+Us: Theo Lang (alliances), Mira Olsen (AE)
+
+CO-SELL: BRACKENFORD COUNTY COUNCIL
+ Account ....... Brackenford County Council. OPP-55120 opened today, partner-sourced; on Mira's FY named-account list.
+ Why Alderwick . Alderwick has run the council's planning system since 2019.
+ Trigger ....... Head of planning Ruth Keane: "We lost two appeals last year because case files were late."
+ Joint value ... Our case automation builds the appeal bundle; Alderwick feeds it from the planning system they host.
+ Our move ...... Mira to send Ruth a one-page appeal-bundle proposal by 12 June.
+ Alderwick move . Nadia to send Mira the appeal volumes for 2024 by 9 June (confirmed in the room).
+ Owner ......... Theo Lang owns the handoff until Mira accepts; Mira to accept by 6 June.
+"""
+
+
+def test_dot_leaders_label_fields(tmp_path):
+    p = draft_text(tmp_path, LEADERS, "qbr.txt")
+    assert "Alderwick has run the council's planning system" in (p.value("why_partner") or "")
+    assert "case files were late" in (p.value("trigger") or "")
+    assert "appeal-bundle proposal" in (p.value("seller_move") or "")
+    assert "appeal volumes" in (p.value("partner_move") or "")
+    assert "Theo Lang" in (p.value("owner") or "")
+
+
+SECTIONS = """# Co-sell notes: Alderwick Systems x Brackenford
+
+Theo Lang (alliances), 3 June. Call with Nadia Perrin, practice director at Alderwick Systems.
+
+## Account
+Brackenford County Council, 14 planning offices. OPP-55120, stage 2, Mira's; Brackenford is on her priority list for H2.
+
+Nadia also asked about Fernleigh Living. They are in the middle of being acquired; leave it until the deal closes.
+
+## Why Alderwick
+Alderwick installed and runs the council's planning system and answers its support line.
+
+## What Brackenford County Council said
+Head of planning Ruth Keane, at the May board: "We lost two appeals last year because case files were late."
+
+## Joint offer
+Our case automation builds the appeal bundle; Alderwick feeds it from the planning system it already hosts.
+
+## Next moves
+- Mira: present the appeal-bundle pilot plan at the 17 June board.
+- Nadia: send Mira the 2024 appeal volumes by 9 June (confirmed by email).
+"""
+
+
+def test_an_aside_in_the_account_section_does_not_take_the_other_sections(tmp_path):
+    p = draft_text(tmp_path, SECTIONS, "notes.md")
+    assert "planning system" in (p.value("why_partner") or "")
+    assert "appeal bundle" in (p.value("value_prop") or "")
+    assert "appeal volumes" in (p.value("partner_move") or "")
+
+
+def test_a_top_twenty_list_in_words_ties_the_account(tmp_path):
+    turns = [
+        ("Theo Lang", "Mira, this is Nadia Perrin, practice director at Alderwick Systems."),
+        ("Nadia Perrin", "Brackenford County Council. We run their planning system and their support line."),
+        ("Mira Olsen", "Brackenford is on my top-twenty list. We've never spoken to them."),
+        ("Nadia Perrin", "Their head of planning, Ruth Keane, told me: \"We lost two appeals last year because "
+                         "case files were late.\""),
+        ("Mira Olsen", "I'll send Ruth a one-page appeal-bundle proposal by 12 June."),
+    ]
+    p = draft_text(tmp_path, vtt(turns), "call.vtt")
+    assert "Brackenford" in (p.value("account") or "")
+    assert "case files were late" in (p.value("trigger") or "")
