@@ -74,3 +74,24 @@ def test_a_top_twenty_list_in_words_ties_the_account(tmp_path):
     p = draft_text(tmp_path, vtt(turns), "call.vtt")
     assert "Brackenford" in (p.value("account") or "")
     assert "case files were late" in (p.value("trigger") or "")
+
+
+CHAT = """Slack export: #ext-alderwick-cosell (shared with Alderwick Systems)
+
+[Tue 3 Jun 09:14] Theo Lang: Morning @Nadia Perrin, pulling @Mira Olsen in. Mira is our AE for local government.
+[Tue 3 Jun 09:16] Nadia Perrin: Hi Mira! I'm the practice director at Alderwick Systems.
+[Tue 3 Jun 09:21] Mira Olsen: Hi Nadia. Theo said Brackenford County Council?
+[Tue 3 Jun 09:27] Nadia Perrin: Yes. Alderwick has run the council's planning system since 2019, and we host it.
+[Tue 3 Jun 09:31] Mira Olsen: Brackenford is on my Q3 target list. OPP-55120 is open, stage 1.
+[Tue 3 Jun 10:20] Mira Olsen: I'll email their head of planning a one-page appeal-bundle proposal by Friday 13 June.
+[Tue 3 Jun 10:24] Nadia Perrin: I'll export the 2024 appeal volumes for you by Tue 10 June. Already cleared it.
+"""
+
+
+def test_chat_stamps_with_the_day_and_date_start_turns(tmp_path):
+    p = draft_text(tmp_path, CHAT, "export.txt")
+    assert "Nadia Perrin" in (p.value("partner") or "")
+    assert "appeal volumes" in (p.value("partner_move") or "")
+    assert "appeal-bundle proposal" in (p.value("seller_move") or "")
+    assert "Nadia Perrin:" not in (p.value("seller_move") or "")  # one turn, not the lines run together
+

@@ -29,7 +29,11 @@ _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|
 _SPEAKER = re.compile(rf"([{UPPER}][\w.'’-]*(?:[ \t]+[{UPPER}0-9][\w.'’-]*){{0,3}})[ \t]*"
                       r"(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
 # A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
-_STAMP = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
+# with the day or the date before it in an export: "[Tue 1 Jul 09:14]", "[2025-07-01 09:14]", "[Jul 1, 9:14 AM]"
+_STAMP = re.compile(r"\[?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
+                    r"(?:\d{4}-\d{2}-\d{2}[ \tT]+|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:\d{4},?[ \t]+)?"
+                    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,?[ \t]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
+                    r"(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 # A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
 # "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
