@@ -166,13 +166,18 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
             m = named.match(sent)
             if m:
                 found.append(m)
-            for m in found:
+            # "Leontyne, partner director at Quenby Commerce Partners.": the speaker by first name alone
+            short = _with(pat.named, re.escape(speaker.first)).match(sent) if speaker and " " in speaker.name else None
+            for m in found + ([short] if short else []):
                 if speaker is None or not _same(m.group("name"), speaker.name):
                     continue
-                speaker = people.rename(speaker, m.group("name"))
+                if m is not short:
+                    speaker = people.rename(speaker, m.group("name"))
                 speaker.facts.append((u.doc, s + m.start("name"), s + m.end("name")))
                 r = pat.role.match(sent[m.end("name"):])
                 own = r is not None and not pat.not_self.search(r.group("role"))
+                if m is short and not (own and r and cues.role_words.search(r.group("role"))):
+                    continue
                 if r and own and r.group("role").split()[0] not in ("and", "so", "but"):
                     role, org = role_and_org(r.group("role"))
                     people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
@@ -227,4 +232,4 @@ def _own_role_at(people: People, lay: Layout, u: Unit, cues: Cues) -> None:
 def _same(name: str, speaker: str) -> bool:
     """Whether an introduced name is the speaker's: the same, or their full name ("FATIMA" -> Fatima Al-Sayegh)."""
     a, b = name.lower().split(), speaker.lower().split()
-    return a == b or (a[0] == b[0] and (len(b) == 1 or a[: len(b)] == b))
+    return a == b or (a[0] == b[0] and (len(b) == 1 or len(a) == 1 or a[: len(b)] == b))
