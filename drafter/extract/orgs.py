@@ -4,6 +4,7 @@ each is mentioned. Which of them is the account or the partner is decided in ent
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,7 +55,7 @@ _DEF_PAREN = re.compile(rf"(?P<name>[{UPPER}][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ 
 _AND_PAIR = re.compile(rf"(?<![\w&.-])([{UPPER}]{LETTER}+)[ \t]+and[ \t]+([{UPPER}]{LETTER}+)(?![\w&-])")
 
 
-def _bound_pairs(texts: list[str], never: set[str]) -> set[tuple[str, str]]:
+def _bound_pairs(texts: list[str], never: AbstractSet[str]) -> set[tuple[str, str]]:
     """Two capitalised words joined by "and" that the notes write together at least twice and never
     apart ("Fettle and Finch" five times, "Fettle" and "Finch" never on their own): one name, not two
     organisations in a row ("Lowmoor and Barleycorn", each also written alone)."""

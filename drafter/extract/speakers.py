@@ -22,7 +22,7 @@ from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
 if TYPE_CHECKING:  # people.py reads the layout that this module helps build
-    from drafter.extract.people import People
+    from drafter.extract.people import People, Person
 
 _ROLE_AT = re.compile(rf"^(?P<role>.+?)[ \t]+(?:at|with|from|for)[ \t]+(?P<org>{ORG})[ \t]*$")
 
@@ -41,6 +41,7 @@ class _Patterns:
     works_at: str
     our_role: str
     role_plain: re.Pattern[str]
+    addressed_later: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -56,7 +57,8 @@ def patterns(cues: Cues) -> _Patterns:
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
             author_line=s["author_line"],
             role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
-            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]))
+            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]),
+            addressed_later=re.compile(s["addressed_later"]))
     return _CACHE[cues.version]
 
 
@@ -152,11 +154,12 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
     named = _with(pat.named, NAME)
     addressed = _with(pat.addressed, TOKEN)
     colleague = _with(pat.colleague, rf"{TOKEN}(?:[ \t]+{TOKEN})?")
-    for u in lay.units:
+    for i, u in enumerate(lay.units):
         if u.speaker and u.kind != "header" and not u.quoted:
             _own_role_at(people, lay, u, cues)
         if u.kind != "cue":
             continue
+        _told_role_at(people, lay, i, cues)
         text = lay.docs[u.doc].text
         speaker = people.find(u.speaker) if u.speaker else None
         spans = sentences(text, u.start, u.end)
@@ -204,6 +207,39 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
                 if p is not None and speaker is not None and p is not speaker and p.colleague_of is None:
                     p.colleague_of = speaker.name
     people.finish()
+
+
+def _told_role_at(people: People, lay: Layout, i: int, cues: Cues) -> None:
+    """"Hi Hamish, Renata here. Yusuf says you're the brewing sector lead at Lowmoor?": a speaker telling
+    the person they speak to what they do and where. That person is the one greeted in the turn before
+    the words, else the next speaker, who answers."""
+    u = lay.units[i]
+    text = lay.docs[u.doc].text
+    speaker = people.find(u.speaker) if u.speaker else None
+    for s, e in sentences(text, u.start, u.end):
+        m = patterns(cues).addressed_later.search(text, s, e)
+        if m is None or (s == u.start and m.start() == s):
+            continue
+        role, org = role_and_org(m.group("role"))
+        if org is None or org.split()[0] in cues.stop_caps or not cues.role_words.search(role):
+            continue
+        greeted = {p.name: p for p in _named(people, text, u.start, s) if p is not speaker}
+        nxt = lay.units[i + 1] if i + 1 < len(lay.units) else None
+        answer = people.find(nxt.speaker) if nxt is not None and nxt.kind == "cue" and nxt.speaker else None
+        who = next(iter(greeted.values())) if len(greeted) == 1 else answer if not greeted else None
+        if who is None or who is speaker or (who.org_candidates and who.role):
+            continue
+        people.add(who.name, u.doc, role=role, orgs=[org], speaker=True, fact=(m.start("role"), m.end("role")))
+
+
+def _named(people: People, text: str, start: int, end: int) -> list[Person]:
+    """The known people whose names or first names are written in text[start:end]."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){TOKEN}", text[start:end]):
+        p = people.find(m.group())
+        if p is not None:
+            out.append(p)
+    return out
 
 
 _QUOTED = re.compile(r"[\"“][^\"”\n]*[\"”]")
