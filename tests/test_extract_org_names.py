@@ -28,3 +28,17 @@ def test_two_organisations_named_in_a_row_stay_two(tmp_path):
             "Wold Creameries is a direct deal; Wold has no opportunity yet.\n")
     packet = draft_text(tmp_path, text)
     assert packet.metadata["account"] == "Bracken Dairies"
+
+
+def test_a_bare_word_names_the_organisation_defined_by_its_initials(tmp_path):
+    text = ("call w/ Quarry Lane IT -- tue 4 nov -- rough notes\n\n"
+            "on the call: Ada Ferrante (Quarry Lane, schools practice lead), me\n\n"
+            "their pipeline:\n"
+            " - Tolworth <- the one to talk about\n\n"
+            "TCSD = Tolworth County School District (1,900 staff, 11 schools)\n"
+            " - I created OPP-48120 for Tolworth after the call, stage 0\n"
+            " - Quarry Lane runs the Tolworth Laptop Fleet and the district help desk since 2022\n"
+            " - ACTION Ada: send the Tolworth device list by Fri 14 Nov\n")
+    packet = draft_text(tmp_path, text)
+    assert packet.metadata["account"] == "Tolworth County School District"
+    assert "Tolworth County School District" in (packet.value("account") or "")
