@@ -200,3 +200,27 @@ def test_a_move_not_committed_yet_and_notes_sent_later_leave_the_partner_move_mi
     # "I can't commit yet" and "I will send them later" (no time given) are no move, whoever wrote them
     packet = _draft(tmp_path, PARTNER_MAIL, "followup.eml")
     assert packet.fields["partner_move"].value is None
+
+
+NAMED_MOVE = """From: Iris Bakker <iris.bakker@polderline.example>
+To: Ruud Smit <ruud.smit@havenict.example>
+Cc: Tom Mulder <tom.mulder@polderline.example>
+Subject: Re: Eemshaven Terminal
+Date: Mon, 10 Nov 2025 09:00:00 +0100
+Content-Type: text/plain; charset="utf-8"
+
+Ruud, thanks for this one. Copying Tom Mulder, our AE for ports.
+
+Tom: Eemshaven Terminal is on your named-account list and OPP-77120 is open, stage 1.
+
+Your next step, Tom: phone your Eemshaven terminal manager on OPP-77120 this week and offer a crane telemetry review.
+
+Iris
+"""
+
+
+def test_a_move_handed_to_a_person_by_name_is_theirs(tmp_path):
+    packet = _draft(tmp_path, NAMED_MOVE, "reply.eml")
+    move = packet.value("seller_move") or ""
+    assert "crane telemetry review" in move
+    assert "crane telemetry" not in (packet.value("account") or "")

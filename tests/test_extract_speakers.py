@@ -145,3 +145,34 @@ def test_unnamed_captions_serving_the_account_are_the_partners_and_an_accepted_i
     assert "Joris" in warm and "20th" in warm
     move = packet.value("seller_move")
     assert "dashboard demo" in move and "20th" in move  # "I'll be there" takes the invitation's date
+
+
+def test_a_speaker_giving_only_their_first_name_and_role_at_a_firm_works_there(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        ("Ines Varga", "Recording's on. Odile, Bram, thanks for joining."),
+        ("Odile Fontaine", "Hello. Odile, alliances manager at Grantham Signal Works. We install and run "
+                           "station displays for rail operators."),
+        ("Bram Kessler", "Bram Kessler, AE for transport. Good to meet you."),
+        ("Odile Fontaine", "So, Northmoor Rail. We run their platform displays and I'm on a monthly call with "
+                           "their operations lead."),
+        ("Bram Kessler", "They're on my H2 list. OPP-51920 is open, stage one."),
+        ("Bram Kessler", "Owner TBD; Wendeline from partner marketing usually takes these, but she is out."),
+    ]), "call.srt")
+    assert "Grantham" in (packet.value("partner") or "")
+    assert "Odile Fontaine" in (packet.value("partner") or "")
+    assert packet.metadata["partner"] == "Grantham Signal Works"
+
+
+def test_a_speaker_telling_the_person_they_greet_their_role_and_firm_places_that_person(tmp_path):
+    packet = _draft(tmp_path, _srt([
+        ("Petra Lindgren", "Marta, hi. Joel is joining too."),
+        ("Joel Sandoval", "Hi Marta, Joel, AE for agriculture in the east. Petra says you're the alliances lead "
+                          "at Quillfield?"),
+        ("Marta Oyelaran", "That's me. Quillfield Agritech, irrigation controls. Quick one first: Dunmore Seeds "
+                           "asked about you, but Harrow Grain Supply registered Dunmore with you last year."),
+        ("Petra Lindgren", "Yes, Dunmore is Harrow Grain Supply's. Leave it."),
+        ("Marta Oyelaran", "So, Tallowmere Farms. We installed the irrigation controllers on all four estates."),
+        ("Joel Sandoval", "They're on my Q2 list. OPP-62017 is open, stage one."),
+    ]), "call.srt")
+    assert packet.metadata["partner"] == "Quillfield Agritech"
+    assert "Marta Oyelaran" in (packet.value("partner") or "")

@@ -242,8 +242,14 @@ class Scorer:
             if found:
                 c.actor, c.actor_from = found[0], "label"
                 return
-        if u.message is not None and self.cues.any_of("addressed_move").match(c.text):
-            # "Your move: bring the demo ...": the person the email is to
+        handed = self.cues.any_of("addressed_move").match(c.text) if u.message is not None else None
+        if handed and u.message is not None:
+            # "Your next step, Thiago: call ...": the person it names, else "Your move: bring the demo ...":
+            # the person the email is to
+            named_to = {p.name: p for p, _, _ in ents.people_in(handed.group())}
+            if len(named_to) == 1:
+                c.actor, c.actor_from = next(iter(named_to.values())), "label"
+                return
             to = {p.name: p for p in (ents.people.find(n) for n in self.lay.messages[u.message].to) if p is not None}
             if len(to) == 1:
                 c.actor, c.actor_from = next(iter(to.values())), "label"

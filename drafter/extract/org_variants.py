@@ -30,14 +30,26 @@ def merge_by_first_word(lay: Layout, merged: dict[str, Org], firsts: dict[str, i
         # "Silvertip RFID", "Marrowby SIS": the name followed only by initials is a system of the organisation
         named = [o for o in group if not all(w.isupper() for w in o.name.split()[1:])] or group
         main = max(named, key=lambda o: counts[o.name])
-        if [counts[o.name] for o in named].count(counts[main.name]) > 1:
-            continue  # two names written as often: two organisations
+        tied = [o for o in named if counts[o.name] == counts[main.name]]
+        if len(tied) > 1:
+            # "FUSD = Fernhill Unified School District" and "the Fernhill Chromebook OU": of names written as
+            # often, the one the notes define by its initials is the organisation that the bare word names
+            defined = [o for o in tied if any(_initials_of(a, o.name) for a in o.aliases)]
+            if len(defined) == 1:
+                defined[0].aliases.add(first)
+            continue  # else two names written as often: two organisations
         for o in group:
             if o is not main:
                 main.aliases |= o.aliases
                 del merged[o.name]
         main.aliases.add(first)
         firsts[first] = 1
+
+
+def _initials_of(alias: str, name: str) -> bool:
+    """Whether an alias is the name's initials ("FUSD" of Fernhill Unified School District)."""
+    letters = "".join(w[0] for w in name.split() if w[0].isupper())
+    return len(alias) >= 2 and alias.isupper() and alias == letters
 
 
 def _same_word(a: str, b: str) -> bool:

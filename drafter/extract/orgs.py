@@ -4,6 +4,7 @@ each is mentioned. Which of them is the account or the partner is decided in ent
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,28 @@ _DEF_EQ = re.compile(rf"(?<![\w])(?P<abbr>[A-Z][A-Za-z&]{{1,5}})[ \t]*=[ \t]*(?P
                      rf" \t]+)?[{UPPER}][\w&'’-]*){{0,4}})")
 _DEF_PAREN = re.compile(rf"(?P<name>[{UPPER}][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[{UPPER}][\w&'’-]*){{1,5}})["
                         r" \t]*\((?P<abbr>[A-Z][A-Z&]{1,6})\)")
+
+
+_AND_PAIR = re.compile(rf"(?<![\w&.-])([{UPPER}]{LETTER}+)[ \t]+and[ \t]+([{UPPER}]{LETTER}+)(?![\w&-])")
+
+
+def _bound_pairs(texts: list[str], never: AbstractSet[str]) -> set[tuple[str, str]]:
+    """Two capitalised words joined by "and" that the notes write together at least twice and never
+    apart ("Fettle and Finch" five times, "Fettle" and "Finch" never on their own): one name, not two
+    organisations in a row ("Lowmoor and Barleycorn", each also written alone)."""
+    pairs: dict[tuple[str, str], int] = {}
+    for t in texts:
+        for m in _AND_PAIR.finditer(t):
+            pairs[(m.group(1), m.group(2))] = pairs.get((m.group(1), m.group(2)), 0) + 1
+    out: set[tuple[str, str]] = set()
+    for (a, b), n in pairs.items():
+        if n < 2 or a in never or b in never:
+            continue
+        together = sum(len(re.findall(rf"(?<![\w&-]){a}[ \t]+and[ \t]+{b}(?![\w&-])", t)) for t in texts)
+        alone = sum(len(re.findall(rf"(?<![\w&-]){w}(?![\w&-])", t)) for t in texts for w in (a, b))
+        if alone == 2 * together:
+            out.add((a, b))
+    return out
 
 
 @dataclass(eq=False)
@@ -101,6 +124,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     dotted = tuple(cues.raw["text"].get("org_suffixes_dotted", ()))
     suffixes |= set(dotted)
     phrase_rx = _phrase_rx(abbreviations, dotted)
+    bound = _bound_pairs([d.text for d in lay.docs], stop | person_tokens | {d.capitalize() for d in dates})
 
     def pieces(phrase: str) -> list[str]:
         """A capitalised run split where a person, a date word or a stop word sits inside it."""
@@ -117,6 +141,8 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
                     and words[k + 1] not in stop and (k == 0 or words[k - 1] not in person_tokens))
             if inside or suffix or firm:
                 out[-1].append(w)
+            elif w == "and" and out[-1] and k + 1 < len(words) and (words[k - 1], words[k + 1]) in bound:
+                out[-1].append(w)  # "Fettle and Finch": one name, its words never written apart
             elif bare in stop or bare.lower() in dates or bare in person_tokens or w == "and":
                 out.append([])
             elif _possessive(w) and not (out[-1] and out[-1][0] in abbreviations):

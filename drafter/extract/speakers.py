@@ -22,7 +22,7 @@ from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 
 if TYPE_CHECKING:  # people.py reads the layout that this module helps build
-    from drafter.extract.people import People
+    from drafter.extract.people import People, Person
 
 _ROLE_AT = re.compile(rf"^(?P<role>.+?)[ \t]+(?:at|with|from|for)[ \t]+(?P<org>{ORG})[ \t]*$")
 
@@ -41,6 +41,7 @@ class _Patterns:
     works_at: str
     our_role: str
     role_plain: re.Pattern[str]
+    addressed_later: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -56,7 +57,8 @@ def patterns(cues: Cues) -> _Patterns:
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
             author_line=s["author_line"],
             role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
-            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]))
+            works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]),
+            addressed_later=re.compile(s["addressed_later"]))
     return _CACHE[cues.version]
 
 
@@ -152,11 +154,12 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
     named = _with(pat.named, NAME)
     addressed = _with(pat.addressed, TOKEN)
     colleague = _with(pat.colleague, rf"{TOKEN}(?:[ \t]+{TOKEN})?")
-    for u in lay.units:
+    for i, u in enumerate(lay.units):
         if u.speaker and u.kind != "header" and not u.quoted:
             _own_role_at(people, lay, u, cues)
         if u.kind != "cue":
             continue
+        _told_role_at(people, lay, i, cues)
         text = lay.docs[u.doc].text
         speaker = people.find(u.speaker) if u.speaker else None
         spans = sentences(text, u.start, u.end)
@@ -166,13 +169,18 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
             m = named.match(sent)
             if m:
                 found.append(m)
-            for m in found:
+            # "Leontyne, partner director at Quenby Commerce Partners.": the speaker by first name alone
+            short = _with(pat.named, re.escape(speaker.first)).match(sent) if speaker and " " in speaker.name else None
+            for m in found + ([short] if short else []):
                 if speaker is None or not _same(m.group("name"), speaker.name):
                     continue
-                speaker = people.rename(speaker, m.group("name"))
+                if m is not short:
+                    speaker = people.rename(speaker, m.group("name"))
                 speaker.facts.append((u.doc, s + m.start("name"), s + m.end("name")))
                 r = pat.role.match(sent[m.end("name"):])
                 own = r is not None and not pat.not_self.search(r.group("role"))
+                if m is short and not (own and r and cues.role_words.search(r.group("role"))):
+                    continue
                 if r and own and r.group("role").split()[0] not in ("and", "so", "but"):
                     role, org = role_and_org(r.group("role"))
                     people.add(speaker.name, u.doc, role=role, orgs=[org] if org else None, speaker=True,
@@ -201,6 +209,39 @@ def describe_speakers(people: People, lay: Layout, cues: Cues) -> None:
     people.finish()
 
 
+def _told_role_at(people: People, lay: Layout, i: int, cues: Cues) -> None:
+    """"Hi Hamish, Renata here. Yusuf says you're the brewing sector lead at Lowmoor?": a speaker telling
+    the person they speak to what they do and where. That person is the one greeted in the turn before
+    the words, else the next speaker, who answers."""
+    u = lay.units[i]
+    text = lay.docs[u.doc].text
+    speaker = people.find(u.speaker) if u.speaker else None
+    for s, e in sentences(text, u.start, u.end):
+        m = patterns(cues).addressed_later.search(text, s, e)
+        if m is None or (s == u.start and m.start() == s):
+            continue
+        role, org = role_and_org(m.group("role"))
+        if org is None or org.split()[0] in cues.stop_caps or not cues.role_words.search(role):
+            continue
+        greeted = {p.name: p for p in _named(people, text, u.start, s) if p is not speaker}
+        nxt = lay.units[i + 1] if i + 1 < len(lay.units) else None
+        answer = people.find(nxt.speaker) if nxt is not None and nxt.kind == "cue" and nxt.speaker else None
+        who = next(iter(greeted.values())) if len(greeted) == 1 else answer if not greeted else None
+        if who is None or who is speaker or (who.org_candidates and who.role):
+            continue
+        people.add(who.name, u.doc, role=role, orgs=[org], speaker=True, fact=(m.start("role"), m.end("role")))
+
+
+def _named(people: People, text: str, start: int, end: int) -> list[Person]:
+    """The known people whose names or first names are written in text[start:end]."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){TOKEN}", text[start:end]):
+        p = people.find(m.group())
+        if p is not None:
+            out.append(p)
+    return out
+
+
 _QUOTED = re.compile(r"[\"“][^\"”\n]*[\"”]")
 
 
@@ -227,4 +268,4 @@ def _own_role_at(people: People, lay: Layout, u: Unit, cues: Cues) -> None:
 def _same(name: str, speaker: str) -> bool:
     """Whether an introduced name is the speaker's: the same, or their full name ("FATIMA" -> Fatima Al-Sayegh)."""
     a, b = name.lower().split(), speaker.lower().split()
-    return a == b or (a[0] == b[0] and (len(b) == 1 or a[: len(b)] == b))
+    return a == b or (a[0] == b[0] and (len(b) == 1 or len(a) == 1 or a[: len(b)] == b))
