@@ -706,3 +706,18 @@ def test_partner_for_a_line_of_business_is_a_role(base):
 def test_getting_up_to_speed_and_staying_close_are_not_moves(base):
     g = judge(base, seller_move="Get up to speed on Northwind and stay close to Meridian ahead of the June review.")
     assert "no_next_move" in g.failure_modes
+
+
+# --- from the blind set r (dev-like, weighted to the hardest boundaries) -----------------------------
+
+def test_a_role_told_after_a_colon_as_what_she_runs(base):
+    g = judge(base, partner="Meridian Cloud Consulting. The person acting is Dana Reyes: she runs the Northwind "
+                            "account for Meridian day to day and signs its change orders.")
+    assert "vague_partner" not in g.failure_modes
+
+
+def test_somewhere_in_slack_is_no_evidence(base):
+    g = judge(base, evidence="Somewhere in Slack; ask Jonah.")
+    assert "no_evidence" in g.failure_modes
+    g = judge(base, evidence="The 4 May QBR deck, in the partner folder on Drive.")
+    assert "no_evidence" not in g.failure_modes

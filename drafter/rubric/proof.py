@@ -60,9 +60,11 @@ def judge_evidence(ctx: Context) -> Check:
         msg = f"no evidence a seller can open: {quoted(fake.group(0))} is a placeholder, not a link"
         return Check("missing", [msg], {"no_evidence": msg}, {"verifiable": False}, fake.group(0))
     # "no notes were taken" names no document.
-    doc = next((m.group(0) for m in ctx.rubric.lex["documents"].finditer(text)
-                if not negated(text, m.start(), ctx.rubric, window=2)), None)
-    where = ctx.find("evidence_locations", text)
+    docs = [m for m in ctx.rubric.lex["documents"].finditer(text) if not negated(text, m.start(), ctx.rubric, window=2)]
+    doc = docs[0].group(0) if docs else None
+    # "Somewhere in Slack": a place is no document's location when it is the only document named
+    where = next((m.group(0) for m in ctx.rubric.lex["evidence_locations"].finditer(text)
+                  if any(d.end() <= m.start() or m.end() <= d.start() for d in docs) or not docs), None)
     asked = ctx.pat("ask_person", text)
     bad = ctx.find("unverifiable", text) or (asked.group(0) if asked else None)
     if url and not record and not (doc and where) and all(
