@@ -95,3 +95,15 @@ def test_chat_stamps_with_the_day_and_date_start_turns(tmp_path):
     assert "appeal-bundle proposal" in (p.value("seller_move") or "")
     assert "Nadia Perrin:" not in (p.value("seller_move") or "")  # one turn, not the lines run together
 
+
+
+def test_one_attendee_line_for_every_side_and_a_title_in_capitals(tmp_path):
+    one_line = LEADERS.replace("ATTENDEES\nAlderwick Systems: Nadia Perrin (practice director)\n"
+                               "Us: Theo Lang (alliances), Mira Olsen (AE)\n",
+                               "Attendees: Alderwick Systems: Nadia Perrin (practice director). "
+                               "Us: Theo Lang (alliances), Mira Olsen (AE)\n")
+    assert one_line != LEADERS
+    p = draft_text(tmp_path, one_line, "qbr.txt")
+    assert "Nadia Perrin" in (p.value("partner") or "") and "Alderwick" in (p.value("partner") or "")
+    assert "appeal volumes" in (p.value("partner_move") or "")
+    assert "Theo Lang" in (p.value("owner") or "")

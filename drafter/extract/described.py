@@ -144,10 +144,21 @@ def find_people(lay: Layout, cues: Cues) -> People:
                     p.present = True
             continue
         for s, e in sentences(text, u.body if in_attendees else u.start, u.end):
-            _sentence_people(people, lay, u, s, e, group_org, group_side, in_attendees)
+            org, side = group_org, group_side
+            # one line for every side: "Attendees: Alderwick Systems: Nadia Perrin (...). Us: Theo Lang (...)"
+            lead = _SIDE_LEAD.match(text, s, e) if in_attendees and label and attendee.match(_norm(label)) else None
+            if lead:
+                name = lead.group(1).strip()
+                if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", name.lower()):
+                    side = "ours"
+                elif org_label(name, cues):
+                    org = name
+            _sentence_people(people, lay, u, s, e, org, side, in_attendees)
     people.finish()
     return people
 
+
+_SIDE_LEAD = re.compile(r"[ \t]*([^:.;\n]{2,60}):[ \t]+")
 
 # any capitalised letter, not only ASCII: "Øystein Lie = key acct mgr"
 _MAY_NAME = re.compile(

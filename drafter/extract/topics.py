@@ -39,6 +39,10 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
         # not its topic
         text = lay.docs[u.doc].text
         rx = ents._org_rx
+        # a title in capitals names it too: "CO-SELL: BRACKENFORD COUNTY COUNCIL"
+        if any(re.search(rf"(?<!\w){re.escape(a.upper())}(?!\w)", text[u.start:u.end]) for a in acc_aliases
+               if len(a) > 3 and not a.isupper()):
+            return True
         return rx is not None and any(
             ents._org_of[m.group()].aliases & acc_aliases and not around.search(text, max(u.start, m.start() - 12),
                                                                                   m.start())
