@@ -107,3 +107,12 @@ def test_one_attendee_line_for_every_side_and_a_title_in_capitals(tmp_path):
     assert "Nadia Perrin" in (p.value("partner") or "") and "Alderwick" in (p.value("partner") or "")
     assert "appeal volumes" in (p.value("partner_move") or "")
     assert "Theo Lang" in (p.value("owner") or "")
+
+
+def test_someone_introduced_as_on_the_call_is_at_the_table_for_their_firm(tmp_path):
+    # captions with no speaker names: the partner is whoever the host introduces at a firm that is not ours
+    text = ("Call notes.\nFor the recording, this is Theo from alliances, and we have Nadia Perrin, planning "
+            "practice lead at Alderwick Systems.\nBrackenford County Council is on my list for the year, and "
+            "OPP-55120 is open.\n")
+    p = draft_text(tmp_path, text, "call.txt")
+    assert "Nadia Perrin" in (p.value("partner") or "")

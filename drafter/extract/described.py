@@ -158,6 +158,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
+_ON_THE_CALL = re.compile(r"\b(?:we have|we've got|joined by|with us(?: today)?(?: is)?|this is|here is|here's"
+                          r"|on the (?:call|line)(?: is| are)?|welcome)[ \t,]*$", re.I)
 _SIDE_LEAD = re.compile(r"[ \t]*([^:.;\n]{2,60}):[ \t]+")
 
 # any capitalised letter, not only ASCII: "Øystein Lie = key acct mgr"
@@ -229,8 +231,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        side="ours" if ours else None, fact=(s + m.start(), s + m.end()))
     for m in [*_APPOS_AT.finditer(sent), *([] if listed else _APPOS_FOR.finditer(sent))]:
         if cues.role_words.search(m.group("role")) and m.group("org").split()[0] not in cues.stop_caps:
-            people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
-                       fact=(s + m.start(), s + m.end()))
+            p = people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"), orgs=[m.group("org")],
+                           fact=(s + m.start(), s + m.end()))
+            # introduced as on the call: "and we have Greta Lindholm, practice lead at Oxbow Data Partners"
+            if p is not None and _ON_THE_CALL.search(sent, 0, m.start("name")):
+                p.present = True
     for m in _INITIALS_DEF.finditer(sent):
         role = m.group("role")
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role + (m.group("rest") or ""),
