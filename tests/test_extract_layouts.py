@@ -116,3 +116,13 @@ def test_someone_introduced_as_on_the_call_is_at_the_table_for_their_firm(tmp_pa
             "OPP-55120 is open.\n")
     p = draft_text(tmp_path, text, "call.txt")
     assert "Nadia Perrin" in (p.value("partner") or "")
+
+
+def test_a_table_row_of_a_side_and_the_people_it_brought(tmp_path):
+    text = ("# QBR record: Alderwick Systems, Q2\n\n| | |\n|---|---|\n| Date | 3 June |\n"
+            "| Alderwick | Nadia Perrin (practice director), Lowell Price (head of field engineering) |\n"
+            "| Us | Theo Lang (alliances), Mira Olsen (AE, local government) |\n\n"
+            "## Co-sell: Brackenford County Council\n"
+            "Brackenford County Council. OPP-55120, stage 1, Mira's; on her named list for H2.\n")
+    p = draft_text(tmp_path, text, "qbr.md")
+    assert "Nadia Perrin" in (p.value("partner") or "")

@@ -133,6 +133,15 @@ def find_people(lay: Layout, cues: Cues) -> People:
             if "what" in u.columns:
                 continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
             a, b = u.cells[0]
+            head = text[a:b].strip().strip("*_ ")
+            side_row = re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", head.lower())
+            if len(u.cells) == 2 and (side_row or org_label(head, cues)) and _NAME_PAREN.search(
+                    text, *u.cells[1]):
+                # "| Wrenfield | Hana Kobayashi (VP, senior living accounts), Lowell Pritchard (...) |": a side or
+                # an organisation, then the people it brought
+                x, y = u.cells[1]
+                _sentence_people(people, lay, u, x, y, None if side_row else head, "ours" if side_row else None, True)
+                continue
             parts = [text[x:y] for x, y in u.cells[1:]]
             role, orgs, ours = split_role_org(parts, cues)
             # a row describes a person when it gives a role ("| Rukmini Iyer | Lumen | alliance manager |"),
