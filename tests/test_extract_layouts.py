@@ -126,3 +126,20 @@ def test_a_table_row_of_a_side_and_the_people_it_brought(tmp_path):
             "Brackenford County Council. OPP-55120, stage 1, Mira's; on her named list for H2.\n")
     p = draft_text(tmp_path, text, "qbr.md")
     assert "Nadia Perrin" in (p.value("partner") or "")
+
+
+def test_a_partner_line_written_before_the_account_line_is_no_small_talk(tmp_path):
+    text = ("CO-SELL INTAKE (Theo, from Tuesday's call with Alderwick, 3 June)\n\n"
+            "Partner: Alderwick Systems -- Nadia Perrin, planning practice manager\n"
+            "Account: Brackenford County Council. OPP-55120, stage 1, AE Mira Olsen; on her Q3 priority list.\n"
+            "Partner move: Nadia sends the 2024 appeal volumes by 10 June (confirmed by email).\n")
+    p = draft_text(tmp_path, text, "intake.txt")
+    assert "Nadia Perrin" in (p.value("partner") or "")
+
+
+def test_a_firm_in_front_matter_gets_the_person_named_below(tmp_path):
+    text = ("---\ntitle: Alderwick Systems Q2 partner review\npartner: Alderwick Systems Ltd\n---\n\n"
+            "Attendees:\n- Nadia Perrin, alliances director, Alderwick Systems\n- Theo Lang, alliances, us\n\n"
+            "## Brackenford County Council\nOPP-55120 is open, stage 1; Brackenford is on Mira's priority list.\n")
+    p = draft_text(tmp_path, text, "review.md")
+    assert "Nadia Perrin" in (p.value("partner") or "")

@@ -68,7 +68,7 @@ _APPOS_FOR = re.compile(rf"(?<![\w&])(?P<name>{NAME}),[ \t]+"
                         rf"(?P<role>[a-z](?:(?![ \t](?:at|with|from)[ \t])[\w&/ -]){{2,60}}?)[ \t]+for[ \t]+"
                         rf"(?P<org>{ORG})(?![\w&/ -]*[ \t](?:at|with|from)[ \t])")
 # "Olumide Bakare, higher-education account director." : a name, then what they do, nothing after
-_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
+_APPOS_ROLE = re.compile(rf"(?:^|(?<=[.;:!?(][ \t])|(?<=[-–—][ \t])|(?<=\n))[ \t]*{_TITLE}(?P<name>{NAME}),[ \t]+"
                          rf"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[a-z][\w&/ -]{{2,60}}?)[ \t]*(?=[.;)]|$)")
 _FROM_ORG = re.compile(rf"(?P<name>\b{NAME})[ \t]+(?:from|at|of)[ \t]+(?P<org>{_TOKEN}(?:[ \t](?:&["
                        rf" \t])?{_TOKEN}){{0,3}})")

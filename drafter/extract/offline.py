@@ -97,11 +97,23 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
 def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     labeled = prop.labeled("partner")
     if labeled is not None and (labeled.pieces or ents.partner is None):
-        return labeled
-    # who the partner is cannot be "not agreed": an open statement under a partner label ("Ingrid's side: NOT
-    # agreed, wants her director's ok") is about what they will do; who they are is still what the notes say
+        # "partner: Andes Cloud Partners SpA" in front matter names the firm; the person acting for it is
+        # named elsewhere, and the label's value without them is thinner than what the notes say
+        named = any(ents.people_in(prop.lay.docs[p.doc].text, p.start, p.end) for p in labeled.pieces)
+        if named or ents.partner is None:
+            return labeled
+        found = _partner_person(prop, ents)
+        return found if found.note is None else labeled
     if ents.partner is None:
         return prop.missing("partner")
+    return _partner_person(prop, ents)
+
+
+def _partner_person(prop: Proposer, ents: Entities) -> Proposal:
+    """The partner's person, described with a role first, with the firm when the quotes do not name it."""
+    assert ents.partner is not None
+    # who the partner is cannot be "not agreed": an open statement under a partner label ("Ingrid's side: NOT
+    # agreed, wants her director's ok") is about what they will do; who they are is still what the notes say
     lay = prop.lay
     topics = prop.scorer.topics
     counts: dict[str, int] = {}

@@ -154,6 +154,9 @@ def _window(lay: Layout, own: list[float | None], has_account: bool, cues: Cues)
             elif aside and back.search(lay.text(u)):
                 aside = False
             inside = first <= k <= last
-            # before the account comes up is small talk; after its last mention, recaps and actions
-            out[i] = -3.0 if aside else 1.0 if inside else -1.0 if k < first else 0.0
+            # before the account comes up is small talk; after its last mention, recaps and actions. A line
+            # labelled with a field ("Partner: Sable Ridge -- Anselm ...") is no small talk, wherever it stands
+            early = k < first and not (u.label and any(
+                fc.labels is not None and fc.labels.match(_norm(u.label)) for fc in cues.fields.values()))
+            out[i] = -3.0 if aside else 1.0 if inside else -1.0 if early else 0.0
     return out
