@@ -188,8 +188,9 @@ class Scorer:
         f["ours_voice"] = voice is not None and (voice.seller or voice.side == "ours")
         # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
         f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
-        # "owner?? me or Tomas": a label asked as a question leaves its field open
-        c.undecided = bool(cues.any_of("undecided").search(sent)) or (u.sep or "").startswith("?")
+        # "owner?? me or Tomas": a label asked as a question leaves its field open; the customer's words in
+        # quotation marks say nothing of the notes ("heating rooms nobody has checked into" is no open check)
+        c.undecided = bool(cues.any_of("undecided").search(bare)) or (u.sep or "").startswith("?")
         c.injection = bool(cues.any_of("injection").search(sent))
         self._actor(c, u, text, people, orgs, speaker, action_label)
         side = None
