@@ -103,7 +103,7 @@ class Scorer:
                 u.label and attendees.match(norm_label(u.label)))
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
-            spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
+            spans = [(u.start, u.end)] if u.kind == "row" else self._clauses(text, sentences(text, start, u.end))
             answers = answers_customer(self.lay, i, out)
             prev = same_voice_before(self.lay, i, out)
             named_before: Cand | None = None
@@ -146,6 +146,21 @@ class Scorer:
                 named_before = c if c.features["customer_person"] else (
                     prev if prev is not None and prev.features["customer_person"] else None)
                 prev = c
+        return out
+
+    def _clauses(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentences cut where a second clause gives a named person their own commitment ("He will introduce
+        Dev at the council on 22 September, where Dev plans to present the demo"): each is its actor's move."""
+        turn = self.cues.any_of("clause_turn")
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            cut = s
+            for m in turn.finditer(text, s, e):
+                named = [(a, b) for _, a, b in self.ents.people_in(text, m.end(), e) if a == m.end()]
+                if named and m.start() - cut > 20 and _COMMIT.match(text[named[0][1]:e].lstrip()):
+                    out.append((cut, m.start() - 1))  # without the comma
+                    cut = named[0][0]
+            out.append((cut, e))
         return out
 
     def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
