@@ -95,3 +95,45 @@ def test_chat_stamps_with_the_day_and_date_start_turns(tmp_path):
     assert "appeal-bundle proposal" in (p.value("seller_move") or "")
     assert "Nadia Perrin:" not in (p.value("seller_move") or "")  # one turn, not the lines run together
 
+
+
+RUN_IN = """From: Theo Lang <theo.lang@ourco.example>
+To: Mira Olsen <mira.olsen@ourco.example>
+Cc: Nadia Perrin <nadia.perrin@alderwick.example>
+Subject: Brackenford - recap of today's call with Alderwick
+Date: Tue, 3 Jun 2025 15:10:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset="us-ascii"
+
+Hi Mira,
+
+The write-up from today's call with Nadia Perrin, who leads the public sector practice at Alderwick Systems.
+
+The account. Brackenford County Council. You have OPP-55120 open (stage 1) and the council is on your
+named list, so Alderwick's role is partner-influenced.
+
+Why Alderwick. They run the council's planning system and
+host it; their engineers sit with the planning team every week.
+
+Your move. I'm not proposing a step for you in this note. We talked about a demo on the 17th or a workshop
+first, and didn't land either.
+
+Alderwick's move. Nadia will send you the 2024 appeal volumes by Friday 13 June.
+
+Evidence. Alderwick's planning migration case study:
+https://alderwick.example.com/case-studies/brackenford-planning
+
+Owner. I own this handoff until you accept it; please accept or decline by Thursday 5 June.
+
+Theo
+"""
+
+
+def test_run_in_headings_in_a_plain_email_label_their_paragraphs(tmp_path):
+    p = draft_text(tmp_path, RUN_IN, "recap.eml")
+    # "Why Alderwick. They run ...": the paragraph is the partner's standing, its short first line no sentence
+    assert "They run the council's planning system and host it" in (p.value("why_partner") or "")
+    # "Evidence. ... case study:" heads its link; it is no heading over the paragraphs after it
+    assert "planning migration case study" in (p.value("evidence") or "")
+    # "Your move. I'm not proposing a step ... didn't land either": the seller's move is open
+    assert p.fields["seller_move"].status == "missing"
