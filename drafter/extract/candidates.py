@@ -40,6 +40,8 @@ _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|commi
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
 # a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
 _VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
+# what a person is to do, said ahead: "Dev plans to present the demo", "Ana will bring ..." (not "Ana agreed")
+_WILL_DO = re.compile(r"[ \t]+(?:will|['’]ll|plans? to|is going to|intends? to|is to|aims? to)[ \t]+[a-z]")
 _PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
 _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+){0,3}?"
                             r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
@@ -157,7 +159,7 @@ class Scorer:
             cut = s
             for m in turn.finditer(text, s, e):
                 named = [(a, b) for _, a, b in self.ents.people_in(text, m.end(), e) if a == m.end()]
-                if named and m.start() - cut > 20 and _COMMIT.match(text[named[0][1]:e].lstrip()):
+                if named and m.start() - cut > 20 and _WILL_DO.match(text, named[0][1], e):
                     out.append((cut, m.start() - 1))  # without the comma
                     cut = named[0][0]
             out.append((cut, e))
