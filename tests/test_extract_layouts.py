@@ -137,3 +137,22 @@ def test_run_in_headings_in_a_plain_email_label_their_paragraphs(tmp_path):
     assert "planning migration case study" in (p.value("evidence") or "")
     # "Your move. I'm not proposing a step ... didn't land either": the seller's move is open
     assert p.fields["seller_move"].status == "missing"
+
+
+HEADED_BY_ACCOUNT = """# Fenwick Health IT x Brightwater Clinics
+
+Tomas Reyes, practice lead at Fenwick Health IT; Ada Marsh, our AE. Brightwater Clinics is on Ada's named list,
+OPP-30281.
+
+## Why Fenwick
+Fenwick installed and hosts the booking system in all nine Brightwater clinics.
+
+## What Brightwater said
+Head of nursing Lou Barnes, at the June board: "We turn patients away at noon while rooms sit empty."
+"""
+
+
+def test_a_heading_saying_what_the_account_said_labels_the_trigger(tmp_path):
+    # "What Brightwater said" reads as "what the account said": the quotation under it is the trigger
+    p = draft_text(tmp_path, HEADED_BY_ACCOUNT, "notes.md")
+    assert "turn patients away" in (p.value("trigger") or "")
