@@ -143,3 +143,63 @@ def test_a_firm_in_front_matter_gets_the_person_named_below(tmp_path):
             "## Brackenford County Council\nOPP-55120 is open, stage 1; Brackenford is on Mira's priority list.\n")
     p = draft_text(tmp_path, text, "review.md")
     assert "Nadia Perrin" in (p.value("partner") or "")
+
+RUN_IN = """From: Theo Lang <theo.lang@ourco.example>
+To: Mira Olsen <mira.olsen@ourco.example>
+Cc: Nadia Perrin <nadia.perrin@alderwick.example>
+Subject: Brackenford - recap of today's call with Alderwick
+Date: Tue, 3 Jun 2025 15:10:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset="us-ascii"
+
+Hi Mira,
+
+The write-up from today's call with Nadia Perrin, who leads the public sector practice at Alderwick Systems.
+
+The account. Brackenford County Council. You have OPP-55120 open (stage 1) and the council is on your
+named list, so Alderwick's role is partner-influenced.
+
+Why Alderwick. They run the council's planning system and
+host it; their engineers sit with the planning team every week.
+
+Your move. I'm not proposing a step for you in this note. We talked about a demo on the 17th or a workshop
+first, and didn't land either.
+
+Alderwick's move. Nadia will send you the 2024 appeal volumes by Friday 13 June.
+
+Evidence. Alderwick's planning migration case study:
+https://alderwick.example.com/case-studies/brackenford-planning
+
+Owner. I own this handoff until you accept it; please accept or decline by Thursday 5 June.
+
+Theo
+"""
+
+
+def test_run_in_headings_in_a_plain_email_label_their_paragraphs(tmp_path):
+    p = draft_text(tmp_path, RUN_IN, "recap.eml")
+    # "Why Alderwick. They run ...": the paragraph is the partner's standing, its short first line no sentence
+    assert "They run the council's planning system and host it" in (p.value("why_partner") or "")
+    # "Evidence. ... case study:" heads its link; it is no heading over the paragraphs after it
+    assert "planning migration case study" in (p.value("evidence") or "")
+    # "Your move. I'm not proposing a step ... didn't land either": the seller's move is open
+    assert p.fields["seller_move"].status == "missing"
+
+
+HEADED_BY_ACCOUNT = """# Fenwick Health IT x Brightwater Clinics
+
+Tomas Reyes, practice lead at Fenwick Health IT; Ada Marsh, our AE. Brightwater Clinics is on Ada's named list,
+OPP-30281.
+
+## Why Fenwick
+Fenwick installed and hosts the booking system in all nine Brightwater clinics.
+
+## What Brightwater said
+Head of nursing Lou Barnes, at the June board: "We turn patients away at noon while rooms sit empty."
+"""
+
+
+def test_a_heading_saying_what_the_account_said_labels_the_trigger(tmp_path):
+    # "What Brightwater said" reads as "what the account said": the quotation under it is the trigger
+    p = draft_text(tmp_path, HEADED_BY_ACCOUNT, "notes.md")
+    assert "turn patients away" in (p.value("trigger") or "")

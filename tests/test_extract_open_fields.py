@@ -293,3 +293,20 @@ def test_the_customer_s_website_is_no_evidence_but_a_page_on_it_can_be(tmp_path)
     story = "https://corbel.example.com/stories/bramwell-checkout"
     page = notes.replace("www.bramwell-stores.example.com", story)
     assert story in (_draft(tmp_path, page, "sync.md").value("evidence") or "")
+
+
+QUOTED_OPEN_WORDS = """# Brightwater Clinics: partner sync
+
+- **Account:** Brightwater Clinics, nine clinics. OPP-30281, stage 2, Ada's.
+- **Partner:** Tomas Reyes, practice lead at Fenwick Health IT.
+- **What the customer said:** their head of nursing, Lou Barnes, told Tomas:
+  "We book rooms nobody has checked into and turn patients away at noon." The board wants it fixed.
+- **Joint offer:** our scheduler frees rooms as soon as a no-show is logged; Fenwick connects it to the
+  booking system they host.
+"""
+
+
+def test_open_words_inside_the_customers_quotation_leave_the_field_decided(tmp_path):
+    # "nobody has checked" in the buyer's own words is their complaint, not the notes saying a check is open
+    p = draft_text(tmp_path, QUOTED_OPEN_WORDS, "sync.md")
+    assert "turn patients away" in (p.value("trigger") or "")

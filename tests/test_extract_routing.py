@@ -119,3 +119,45 @@ def test_a_place_on_the_customers_meeting_agenda_is_a_warm_path(tmp_path):
     ]))
     warm = packet.value("warm_path")
     assert "Anders" in warm and "12 December" in warm
+
+
+SHORTHAND_AE = """cosell scratch -- tue 4 mar -- RG
+call w/ Ivo Brandt (Fellgate Survey Systems, mining acct mgr). ~30 min
+
+Fellgate = drone survey VAR, runs the survey fleets for most of the big quarry groups up north
+
+Corrie Aggregates = quarry group, ~600 staff, 11 sites
+ - no opp in CRM yet. Ivo brought it to us first -> partner-sourced once we open it. AE = Mags (Margaret Holm, \
+heavy industry North). Corrie is on Mags's FY named list
+ - Fellgate has run Corrie's drone survey fleet for 6 yrs
+ - ACTION Ivo: send Mags the last two stockpile reports by Fri 7 Mar. he said yes
+ - ACTION Mags: open the opp, then bring the stockpile variance demo to Corrie's 19 Mar ops meeting
+"""
+
+
+def test_a_short_name_defined_with_the_full_name_is_the_seller(tmp_path):
+    # "AE = Mags (Margaret Holm, ...)": Mags is the AE, so "ACTION Mags: ... demo ... 19 Mar" is the seller's move
+    move = draft_text(tmp_path, SHORTHAND_AE, "scratch.txt").value("seller_move") or ""
+    assert "variance demo" in move
+    assert "19 Mar" in move
+
+
+CLAUSE = """# Fellgate Survey Systems: half-year review
+
+*Written up by Rhea Gantt, partner manager, 5 September*
+
+From Fellgate: Ivo Brandt (mining alliance director). From our side: me, and Bex Holm (AE, heavy industry North).
+
+**Corrie Aggregates.** Bex has had OPP-61822 open since May, and Corrie is on her priority account list.
+
+Ivo knows their operations director, Sten Moor, well from the monthly site reviews. He will introduce Bex at \
+Corrie's operations council on 19 September, where Bex plans to present the stockpile variance demo using last \
+year's survey data.
+"""
+
+
+def test_a_clause_giving_the_seller_their_own_commitment_is_the_sellers_move(tmp_path):
+    # "He will introduce Bex ..., where Bex plans to present the demo": the intro is the partner's, the demo hers
+    move = draft_text(tmp_path, CLAUSE, "review.md").value("seller_move") or ""
+    assert "variance demo" in move
+    assert "19 September" in move

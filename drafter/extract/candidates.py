@@ -40,6 +40,8 @@ _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|commi
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
 # a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
 _VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
+# what a person is to do, said ahead: "Dev plans to present the demo", "Ana will bring ..." (not "Ana agreed")
+_WILL_DO = re.compile(r"[ \t]+(?:will|['’]ll|plans? to|is going to|intends? to|is to|aims? to)[ \t]+[a-z]")
 _PRONOUN_LEAD = re.compile(r"^(?:(?:and|so|then|but)[,]?\s+)?(?:he|she|they|his|her)\b", re.I)
 _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\s+(?:\w+\s+){0,3}?"
                             r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
@@ -103,7 +105,7 @@ class Scorer:
                 u.label and attendees.match(norm_label(u.label)))
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
-            spans = [(u.start, u.end)] if u.kind == "row" else sentences(text, start, u.end)
+            spans = [(u.start, u.end)] if u.kind == "row" else self._clauses(text, sentences(text, start, u.end))
             answers = answers_customer(self.lay, i, out)
             prev = same_voice_before(self.lay, i, out)
             named_before: Cand | None = None
@@ -148,6 +150,21 @@ class Scorer:
                 prev = c
         return out
 
+    def _clauses(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentences cut where a second clause gives a named person their own commitment ("He will introduce
+        Dev at the council on 22 September, where Dev plans to present the demo"): each is its actor's move."""
+        turn = self.cues.any_of("clause_turn")
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            cut = s
+            for m in turn.finditer(text, s, e):
+                named = [(a, b) for _, a, b in self.ents.people_in(text, m.end(), e) if a == m.end()]
+                if named and m.start() - cut > 20 and _WILL_DO.match(text, named[0][1], e):
+                    out.append((cut, m.start() - 1))  # without the comma
+                    cut = named[0][0]
+            out.append((cut, e))
+        return out
+
     def _features(self, c: Cand, u: Unit, text: str, action_label: re.Match[str] | None) -> None:
         cues = self.cues
         sent = c.text
@@ -188,8 +205,9 @@ class Scorer:
         f["ours_voice"] = voice is not None and (voice.seller or voice.side == "ours")
         # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
         f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
-        # "owner?? me or Tomas": a label asked as a question leaves its field open
-        c.undecided = bool(cues.any_of("undecided").search(sent)) or (u.sep or "").startswith("?")
+        # "owner?? me or Tomas": a label asked as a question leaves its field open; the customer's words in
+        # quotation marks say nothing of the notes ("heating rooms nobody has checked into" is no open check)
+        c.undecided = bool(cues.any_of("undecided").search(bare)) or (u.sep or "").startswith("?")
         c.injection = bool(cues.any_of("injection").search(sent))
         self._actor(c, u, text, people, orgs, speaker, action_label)
         side = None

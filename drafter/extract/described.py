@@ -57,6 +57,9 @@ _INITIALS_DEF = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<abbr>[A-
 # "AE = Dmitri Volkov (DV, mid-mkt healthcare)": a role, the person, then their initials
 _ROLE_EQ_NAME = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<name>{NAME})[ \t]*\((?P<abbr>[A-Z]{{2,4}})"
                            rf"(?P<rest>[^)\n]*)\)")
+# "AE = Mo (Maurice Adair, construction West)": a role, the short name the notes use, then the full name
+_ROLE_EQ_SHORT = re.compile(rf"(?P<role>\b[\w/]{{2,20}})[ \t]*=[ \t]*(?P<short>{TOKEN})[ \t]*\((?P<name>{NAME})"
+                            rf"(?P<rest>[^)\n]*)\)")
 # "Øystein Lie = key acct mgr, fisheries, BR": a person defined by their role, in shorthand notes
 _NAME_EQ_ROLE = re.compile(rf"(?<![\w&.])(?P<name>{NAME})[ \t]*=[ \t]*(?P<desc>[^=.;()\n]{{2,80}})")
 # "Mateus Carvalho, senior agronomist and partner lead at Verdant Row Agronomics"
@@ -233,6 +236,16 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
+    for m in _ROLE_EQ_SHORT.finditer(sent):
+        # the short name is theirs when it starts as the full name does ("Mo" for Maurice); "Partner = Kinloch
+        # (Petra Lindqvist)" names an organisation and its person
+        short, name = m.group("short"), m.group("name")
+        if short[0] != name[0] or short in cues.stop_caps or not cues.role_words.search(m.group("role")):
+            continue
+        p = people.add(name, u.doc, s + m.start("name"), role=m.group("role") + (m.group("rest") or ""),
+                       fact=(s + m.start(), s + m.end()))
+        if p:
+            p.aliases.add(short)
     for m in _NAME_EQ_ROLE.finditer(sent):
         role, orgs, ours = split_role_org(m.group("desc").split(","), cues)
         if role and cues.role_words.search(role):

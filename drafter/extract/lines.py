@@ -40,6 +40,10 @@ _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 _LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
                       r"(?:on|about|regarding|for|as for|as to|in terms of)[ \t]+(?:the[ \t]+)?"
                       r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
+# A run-in heading in plain prose: "Why Kittering. They run ...", "Conflict check. I checked ...": a short phrase
+# closed by a full stop that opens a paragraph, then the text it heads.
+_RUN_IN = re.compile(rf"(?P<label>[{UPPER}][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})\.[ \t]+(?=\S)")
+_SHORT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|No|Inc|Ltd|Co|Corp|[A-Z])$")  # "Dr. Okafor", "No. 4"
 _NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
 
@@ -82,10 +86,23 @@ class _Builder:
         self.units.append(unit)
         return len(self.units) - 1
 
+    def _run_in_lines(self, lines: list[str]) -> set[int]:
+        """Paragraph openings with a run-in heading, when the notes are written that way: three or more of
+        them, two naming a field ("Conflict check.", "Evidence."); a lone "Thanks for today. ..." is prose."""
+        found: dict[int, str] = {}
+        for i, ln in enumerate(lines):
+            m = _RUN_IN.match(ln.strip())
+            if m and (i == 0 or not lines[i - 1].strip()) and not _SHORT.search(m.group("label")):
+                found[i + 1] = _norm(m.group("label"))
+        named = sum(1 for label in found.values()
+                    if any(fc.labels is not None and fc.labels.match(label) for fc in self.cues.fields.values()))
+        return set(found) if len(found) >= 3 and named >= 2 else set()
+
     def run(self, speakers: set[str]) -> list[Unit]:
         text = self.doc.text
         pos = 0
         lines = text.split("\n")
+        run_in = self._run_in_lines(lines) if self.doc.kind in ("txt", "eml", "md") else set()
         in_header = early_from = False
         hidden = comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
@@ -194,8 +211,9 @@ class _Builder:
                 self.add(Unit(self.index, lead_at[0], he, lineno, "heading", level=5, quoted=depth > 0), depth)
                 self.open = None
                 continue
-            if (not bullet and (_BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
-                                or self._label_only(body))):
+            if (not bullet and lineno not in run_in and (
+                    _BOLD_LINE.fullmatch(body) or (_CAPS_LINE.fullmatch(body) and len(body.split()) <= 5)
+                    or self._label_only(body))):
                 hb = _BOLD_LINE.fullmatch(body)
                 if hb:
                     hs, he = cstart + hb.start(1), cstart + hb.end(1)
@@ -205,7 +223,11 @@ class _Builder:
                 self.open = None
                 continue
             unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
-            if lead_at is None or not self._lead_label(unit, *lead_at):
+            ri = _RUN_IN.match(body) if lineno in run_in else None
+            if ri:  # "Why Kittering. They run ...": labels the paragraph, as "**Why Kittering.** They run ..." does
+                unit.label, unit.label_start, unit.sep = ri.group("label"), cstart, "."
+                unit.body = cstart + ri.end()
+            elif lead_at is None or not self._lead_label(unit, *lead_at):
                 self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units

@@ -17,7 +17,7 @@ from drafter.extract.entities import Entities
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
 from drafter.extract.structure import Layout, Unit
-from drafter.extract.turns import antecedent, complement, link_after, question_before, referent
+from drafter.extract.turns import antecedent, complement, confirmed_question, link_after, question_before, referent
 
 MOVES = ("seller_move", "partner_move", "owner")
 
@@ -239,6 +239,9 @@ class Proposer:
             other = complement(self.lay, self.by_unit, top, fid)
             if other is not None and other not in chosen and self.cand_field(other) in (None, fid):
                 chosen.append(other)
+            asked = confirmed_question(self.lay, self.by_unit, top, fid, self.cues.any_of("confirms"))
+            if asked is not None and asked not in chosen:
+                chosen.append(asked)
         pieces: list[Piece] = []
         for c in chosen:
             pieces.extend(self._with_context(c, fid))

@@ -29,8 +29,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             quote_open = not quote_open
         boundary = None
         if ch == "\n":
-            line_start = seg.rfind("\n", 0, i) + 1
-            prev = seg[line_start:i].rstrip()
+            # the whole line, also where the span starts after a label on it ("Why Acme. They run ... and\n")
+            line_start = text.rfind("\n", 0, start + i) + 1
+            prev = text[line_start:start + i].rstrip()
             if prev and (len(prev) < 60 or prev[-1] in ".!?:;"):
                 boundary = i
             if prev.endswith(('"', "”")):

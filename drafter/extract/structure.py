@@ -20,6 +20,7 @@ __all__ = ["Layout", "Message", "Unit", "layout", "sentences"]
 def _speaker_lines(doc: Document) -> set[str]:
     """Speaker names when a plain-text file reads as a transcript ("Name: words" on most lines)."""
     counts: dict[str, int] = {}
+    stamped: set[str] = set()
     nonblank = 0
     for ln in doc.text.split("\n"):
         if not ln.strip():
@@ -29,10 +30,14 @@ def _speaker_lines(doc: Document) -> set[str]:
         m = _SPEAKER.match(ln, stamp.end() if stamp else 0)
         if m and len(m.group(1)) <= 40:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            if stamp:
+                stamped.add(m.group(1))
     repeated = {k for k, v in counts.items() if v >= 2}
     hits = sum(counts[k] for k in repeated)
     if len(repeated) >= 2 and hits >= 6 and hits >= 0.5 * nonblank:
-        return repeated
+        # in a chat log, someone who writes once after a time stamp is a speaker too, not a label of the
+        # line before ("[10:40] Ines Carvalho: Partner marketing here. I'll own the handoff")
+        return repeated | stamped
     return set()
 
 

@@ -51,6 +51,22 @@ def complement(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str) -
     return best
 
 
+def confirmed_question(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str,
+                       yes: re.Pattern[str]) -> Cand | None:
+    """The other side's part asked as the question that ends `c`'s turn and confirmed by the next speaker
+    ("Our booking fills the quiet slots ... Lena, you'd map the labor codes for each store?" / "Yes, two
+    days of work for us"): confirmed, the question states it as much as an answer would."""
+    turn = by_unit.get(c.unit, [])
+    nxt = by_unit.get(c.unit + 1, [])
+    if not turn or not nxt or turn[-1] is c:
+        return None
+    u, v = lay.units[c.unit], lay.units[c.unit + 1]
+    if v.doc != u.doc or v.speaker is None or v.speaker == u.speaker or not yes.match(nxt[0].text):
+        return None
+    q = turn[-1]
+    return q if q.features.get("question") and q.cue_scores.get(fid, 0.0) > 0 and not q.undecided else None
+
+
 _HE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 

@@ -1,0 +1,76 @@
+"""A call where the customer's voice is reported, the joint offer leans on the customer's own records, and a
+registration question is answered with a hunch. Each text is invented for the test."""
+
+from __future__ import annotations
+
+from tests.invented import draft_text, vtt
+
+TURNS = [
+    ("Piet Varga", "Morning both. Quick intro: Odile, this is Bram Kessel, our AE for utilities."),
+    ("Odile Marchetti", "Hi Bram. I run the utilities practice at Lindqvist Partners."),
+    ("Piet Varga", "So, Harrowmere Water. Odile, what's the story?"),
+    ("Odile Marchetti", "We built Harrowmere Water's asset register and we still host it for them."),
+    ("Bram Kessel", "Harrowmere is on my named list. There's OPP-71234, stage one, from a webinar."),
+    ("Odile Marchetti", "At the spring review the operations director, Cora Delmonte, stood up in the board "
+                        "meeting and said, quote, \"We sent crews to forty burst mains last winter that a sensor "
+                        "would have flagged.\" The board asked for a plan by autumn."),
+    ("Bram Kessel", "That's our territory. Our leak model predicts bursts per pipe from pressure history and "
+                    "soil data and ranks which mains to inspect first. Then you push the ranking straight into "
+                    "the asset register you host."),
+    ("Piet Varga", "How well do you know Cora? Would she take a meeting?"),
+    ("Odile Marchetti", "Very well. Cora Delmonte chairs the asset board, next one is Thursday the 20th, and she "
+                        "asked me in June whether we \"know anyone who can get ahead of the bursts.\" I can get Bram "
+                        "fifteen minutes on that agenda."),
+    ("Bram Kessel", "I'll come on the 20th with the leak model demo loaded with public pipe data."),
+    ("Bram Kessel", "Is anyone registered on Harrowmere? A reseller, another partner?"),
+    ("Odile Marchetti", "Not from us. I have a feeling a reseller sold your old telemetry product there years ago, "
+                        "but I honestly don't know."),
+    ("Piet Varga", "I haven't looked yet. I'll raise it with the channel desk."),
+    ("Piet Varga", "I'll own this handoff until Bram accepts it, by Tuesday the 18th."),
+]
+
+
+def _packet(tmp_path):
+    return draft_text(tmp_path, vtt(TURNS, style="colon"), "call.vtt")
+
+
+def test_someone_who_acted_and_then_said_is_the_customer_voice(tmp_path):
+    # "Cora Delmonte stood up in the board meeting and said ...": the words reported are the buyer's, so the
+    # partner knowing her well is the warm path
+    p = _packet(tmp_path)
+    assert "Cora" in (p.value("warm_path") or "")
+    assert "fifteen minutes" in (p.value("warm_path") or "") or "know Cora" in (p.value("warm_path") or "")
+
+
+QUOTED = """# Co-sell notes: Lindqvist Partners x Harrowmere Water
+
+Piet Varga (alliances), 12 June. Call with Odile Marchetti, utilities practice lead at Lindqvist Partners.
+
+## Account
+Harrowmere Water. OPP-71234, stage 1, Bram's; on his named list.
+
+## What Harrowmere said
+Cora Delmonte, the operations director at Harrowmere Water, spoke at the spring review. She said, quote, "We sent
+crews to forty burst mains last winter."
+
+In June Cora asked Odile whether we "know anyone who can fix the burst
+problem"; Odile can get Bram fifteen minutes at her board on the 20th.
+"""
+
+
+def test_said_quote_marks_the_buyers_words_as_the_trigger(tmp_path):
+    # "said, quote, ..." gives the words verbatim: the trigger, ahead of a later request for help
+    assert "forty burst mains" in (draft_text(tmp_path, QUOTED, "notes.md").value("trigger") or "")
+
+
+def test_a_records_history_is_what_the_offer_works_from_not_standing(tmp_path):
+    # "from pressure history" is data, not the partner's history with the account; "push ... straight into the
+    # register you host" is the partner's part of the offer
+    value = _packet(tmp_path).value("value_prop") or ""
+    assert "leak model predicts bursts" in value
+    assert "asset register you host" in value
+
+
+def test_a_hunch_that_ends_in_i_dont_know_leaves_the_conflict_open(tmp_path):
+    p = _packet(tmp_path)
+    assert p.fields["conflict"].status == "missing"
