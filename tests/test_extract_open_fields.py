@@ -310,3 +310,33 @@ def test_open_words_inside_the_customers_quotation_leave_the_field_decided(tmp_p
     # "nobody has checked" in the buyer's own words is their complaint, not the notes saying a check is open
     p = draft_text(tmp_path, QUOTED_OPEN_WORDS, "sync.md")
     assert "turn patients away" in (p.value("trigger") or "")
+
+
+MEMO = (
+    "# Corbel Systems: monthly partner sync\n\n"
+    "From Corbel: Felix Moreau (alliances lead). From us: Priya Nair (AE, retail), Greta Lund (partner marketing).\n\n"
+    "Bramwell Stores is on Priya's named-account list and OPP-48110 is open from their RFP. Corbel has run the "
+    "point-of-sale estate in all 60 Bramwell stores since 2019.\n\n"
+)
+
+
+def test_a_topic_raised_and_not_finished_leaves_conflict_missing(tmp_path):
+    packet = _draft(tmp_path, MEMO + (
+        "Reseller conflict came up at the end but we did not finish it. Priya suspects Bramwell buys through a "
+        "retail reseller, maybe Tillbury; no one had looked at the registration portal yet.\n"), "sync.md")
+    assert packet.fields["conflict"].value is None
+    assert "left open" in (packet.fields["conflict"].note or "")
+
+
+def test_a_relationship_label_given_not_there_yet_leaves_warm_path_missing(tmp_path):
+    packet = _draft(tmp_path, MEMO + (
+        "- **Relationship.** Not there yet. Felix's team works with Bramwell's store operations people, not "
+        "finance; nobody at Corbel knows Odile Brandt, their CFO. Felix will think about who could help.\n"),
+        "sync.md")
+    assert packet.fields["warm_path"].value is None
+
+
+def test_material_available_on_request_is_no_evidence(tmp_path):
+    packet = _draft(tmp_path, MEMO + "Evidence: Felix says there is a rollout deck, available on request\n",
+                    "sync.md")
+    assert packet.fields["evidence"].value is None
