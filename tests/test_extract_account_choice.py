@@ -458,3 +458,15 @@ def test_meeting_notes_with_a_pointer_and_a_you_will_still_draft(tmp_path):
         "- For more details, see the QBR deck. Opportunity OPP-55120 in our CRM.\n"), "sync.txt")
     assert "Corvid Health" in (packet.value("account") or "")
     assert packet.fields["partner"].status == "proposed"
+
+
+def test_a_housekeeping_product_is_no_meeting_aside(tmp_path):
+    """'housekeeping' as a meeting's odds and ends sets a paragraph aside; a hotel's housekeeping app does not."""
+    packet = draft_text(tmp_path, (
+        "# Quayside Systems: partner review\n\n"
+        "From Quayside: Ilse Brandt (hotel alliances). From us: Tomas Reyes (AE, hospitality).\n\n"
+        "Ilse brought Larkspur Inns, 18 hotels on the east coast. Quayside runs their property management "
+        "system in every hotel, and OPP-71204 is open for Tomas.\n\n"
+        "What we would pitch together: our housekeeping app shows linen counts on each attendant's tablet, "
+        "and Quayside feeds departures from its PMS into it, so rooms turn faster.\n"), "review.md")
+    assert "linen counts" in (packet.value("value_prop") or "")
