@@ -90,3 +90,22 @@ def test_a_question_the_partner_confirms_states_their_part_of_the_offer(tmp_path
 def test_nobody_answering_who_do_you_know_leaves_the_warm_path_missing(tmp_path):
     p = draft_text(tmp_path, EXPORT, "export.txt")
     assert p.fields["warm_path"].status == "missing"
+
+
+def test_i_after_an_aside_is_the_speaker_not_the_person_brought_along(tmp_path):
+    """'she was my mentor :smile: I can bring Tomas to the tour': the partner offers to bring the seller; the
+    seller's move is his own line after it."""
+    text = f"""Microsoft Teams - #kestrel-cosell
+Tuesday 4 November 2025
+{PARTICIPANTS}
+
+[09:02] Ola Berge: Morning. Vera, you had one for us?
+[09:03] Vera Holm: Kestrel Outdoor Stores, 30 shops in Norway. We still run their store systems.
+[09:04] Tomas Lind: Kestrel Outdoor is on my list, OPP-77120.
+[09:05] Ola Berge: how do we reach their COO, Signe Aas?
+[09:06] Vera Holm: simple, she was my mentor :smile: I can bring Tomas to the 12 November store tour
+[09:07] Tomas Lind: perfect, I'll come to the 12 November tour with a one-page rollout sketch for two shops
+[09:08] Ola Berge: I'll own this until Tomas decides. Tomas, answer by Friday pls.
+"""
+    packet = draft_text(tmp_path, text, "chat.txt")
+    assert "rollout sketch" in (packet.value("seller_move") or "")

@@ -38,6 +38,7 @@ _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
 _LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
+_I_COMMIT = re.compile(r"\bI(?:['’]ll| will| can| could| am going to|['’]m going to)\s+(?!not\b)[a-z]+")
 # a person opening a sentence and a verb after them: "Björn sits in ...", "Adebayo books a demo"
 _VERB_NEXT = re.compile(r"[ \t]+(?!(?:and|or|nor|of|from|at|in|on|for|with|to|is|was|the|a|an)\b)[a-z]+(?:s|ed)\b")
 # what a person is to do, said ahead: "Dev plans to present the demo", "Ana will bring ..." (not "Ana agreed")
@@ -309,7 +310,13 @@ class Scorer:
             c.actor = speaker if speaker is not None and speaker.side == "partner" else "ours"
             c.actor_from = "speaker" if speaker is not None else "subject"
             return
-        for p, _, b in people:
+        # the speaker committing after an aside ("easy, he was my boss :smile: I can bring Arjun to the walk"): "I"
+        # is the actor, not the person brought along after it
+        mine = _I_COMMIT.search(text, head, c.end) if speaker is not None else None
+        for p, a, b in people:
+            if mine is not None and mine.start() < a:
+                c.actor, c.actor_from = speaker, "speaker"
+                return
             if _COMMIT.match(text[b:c.end].lstrip()):
                 c.actor, c.actor_from = p, "subject"
                 return
