@@ -3,7 +3,7 @@ registration question is answered with a hunch. Each text is invented for the te
 
 from __future__ import annotations
 
-from tests.invented import draft_text, vtt
+from tests.invented import draft_text, srt, vtt
 
 TURNS = [
     ("Piet Varga", "Morning both. Quick intro: Odile, this is Bram Kessel, our AE for utilities."),
@@ -74,3 +74,27 @@ def test_a_records_history_is_what_the_offer_works_from_not_standing(tmp_path):
 def test_a_hunch_that_ends_in_i_dont_know_leaves_the_conflict_open(tmp_path):
     p = _packet(tmp_path)
     assert p.fields["conflict"].status == "missing"
+
+
+UNNAMED_CALL = [
+    "Right, everyone's on. For the notes, this is Ilse from partner marketing,",
+    "and with us is Pavel Dvorak, retail practice lead at Lanterne Data.",
+    "Hello Tomas, thanks for making time.",
+    "Sure. Calder Outfitters is on my list this year, and OPP-51873 is already open at stage one.",
+    "We built Calder's order warehouse two years ago and we still run it for them.",
+    "Their COO, Mirela Stan, said to us: \"We can't see returns until a week after they happen.\"",
+    "Then I'll ask for an hour on June 9th and do a returns dashboard walkthrough with their ops team.",
+    "I'll send you their weekly return volumes by June 4th.",
+    "Okay, so it's me, Ilse, on the hook for this handoff until Tomas says yes. Tomas, can you confirm by June 2nd?",
+    "Should be fine.",
+]
+
+
+def test_a_walkthrough_with_a_date_is_a_seller_move_in_a_call_without_names(tmp_path):
+    packet = draft_text(tmp_path, srt(UNNAMED_CALL), "call.srt")
+    assert "walkthrough" in (packet.value("seller_move") or "")
+
+
+def test_on_the_hook_for_the_handoff_names_the_owner(tmp_path):
+    owner = draft_text(tmp_path, srt(UNNAMED_CALL), "call.srt").value("owner") or ""
+    assert "Ilse" in owner and "June 2nd" in owner
