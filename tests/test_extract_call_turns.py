@@ -98,3 +98,32 @@ def test_a_walkthrough_with_a_date_is_a_seller_move_in_a_call_without_names(tmp_
 def test_on_the_hook_for_the_handoff_names_the_owner(tmp_path):
     owner = draft_text(tmp_path, srt(UNNAMED_CALL), "call.srt").value("owner") or ""
     assert "Ilse" in owner and "June 2nd" in owner
+
+
+ROUTES = [
+    ("Greta Lund", "Thanks both. Felix, this is Priya Nair, our AE for retail."),
+    ("Felix Moreau", "Hello Priya. I lead alliances at Corbel Systems. We run the depot handhelds for "
+                     "Bramwell Stores."),
+    ("Priya Nair", "Bramwell Stores is on my named-account list, OPP-48110 is open."),
+    ("Felix Moreau", "Their logistics head, Odile Brandt, told us: \"Half our vans reach a dock that is "
+                     "already shut.\""),
+    ("Priya Nair", "Ouch. That's route optimisation. We track every van's stops each morning, and we can re-plan "
+                   "when a dock closes."),
+    ("Felix Moreau", "And the swap happens on our handhelds. If your system moves a stop, the driver app shows it "
+                     "at once, so nobody drives to a closed dock."),
+]
+
+
+def test_each_side_names_its_part_of_the_offer_in_its_own_turn(tmp_path):
+    """'That's route optimisation.' names our part; the partner's turn states theirs in a sentence that names
+    neither side, and the turn says whose it is."""
+    value = draft_text(tmp_path, vtt(ROUTES), "call.vtt").value("value_prop") or ""
+    assert "route optimisation" in value and "driver app" in value
+
+
+def test_loading_data_into_the_partners_system_is_their_part_of_the_offer(tmp_path):
+    lines = UNNAMED_CALL[:6] + [
+        "And we'd load the scan events into the warehouse we already run, so ops see returns the same day.",
+    ] + UNNAMED_CALL[6:]
+    value = draft_text(tmp_path, srt(lines), "call.srt").value("value_prop") or ""
+    assert "scan events" in value

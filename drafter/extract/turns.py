@@ -40,11 +40,15 @@ def complement(lay: Layout, by_unit: dict[int, list[Cand]], c: Cand, fid: str) -
     for i in range(c.unit - NEAR_TURNS, c.unit + NEAR_TURNS + 1):
         if i not in by_unit or lay.units[i].doc != doc:
             continue
+        # a turn is one speaker's: a sentence that names no side speaks for the side the turn does ("And the
+        # block happens at our crib. If your system says a tool is overdue, the checkout refuses it.")
+        turn = next((x for x in map(side, by_unit[i]) if x is not None), None) if lay.units[i].speaker else None
         for o in by_unit[i]:
             # in the same turn, naming the other side's part is enough ("Our eConsent gives the patient ...
             # Vantara's nurses go through it with them on the first home visit")
             said = o.cue_scores.get(fid, 0.0) > 0 or (i == c.unit and o is not c)
-            if o.topic < 0 or o.undecided or not said or side(o) in (None, mine):
+            whose = side(o) or (turn if not o.features.get("customer_voice") else None)
+            if o.topic < 0 or o.undecided or not said or whose in (None, mine):
                 continue
             if best is None or o.scores[fid] > best.scores[fid]:
                 best = o
