@@ -470,3 +470,18 @@ def test_a_housekeeping_product_is_no_meeting_aside(tmp_path):
         "What we would pitch together: our housekeeping app shows linen counts on each attendant's tablet, "
         "and Quayside feeds departures from its PMS into it, so rooms turn faster.\n"), "review.md")
     assert "linen counts" in (packet.value("value_prop") or "")
+
+
+def test_an_account_called_by_one_word_is_named_in_full_where_the_notes_write_it(tmp_path):
+    """'Tarrow Quarries' once, then 'Tarrow' throughout, and 'Tarrow GM' as someone's title: the account's value
+    names the organisation in full."""
+    packet = draft_text(tmp_path, (
+        "Halloran call mon 3/3 -- JB notes\n\n"
+        "w/ Oskar Lindqvist (Halloran Field Services, quarry accts mgr). 30 min\n\n"
+        "1) Tarrow Quarries <-- the one\n\n"
+        "Tarrow = granite, 2 quarries + crusher, Cumbria\n"
+        " - opp OPP-61830, stg 1, AE Maren Holt. on Maren's FY list\n"
+        " - Halloran = Tarrow's crusher maintenance contractor since 2018\n"
+        " - trigger, per Oskar (Tarrow GM ops, at the monthly review): \"crusher stops cost us 9 hours last week\"\n"
+        " - conflict: checked portal -> nothing reg'd on Tarrow\n"), "notes.txt")
+    assert "Tarrow Quarries" in (packet.value("account") or "")

@@ -83,7 +83,15 @@ def _account(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     pieces = list(found.pieces)
     account = ents.account
     full = account.first_full if account else None
-    if account and full and not any(lay.docs[p.doc].text.find(account.name, p.start, p.end) >= 0 for p in pieces):
+    name = account.name if account else ""
+    # an account known by one word and written once in full ("Redcliff Minerals <-- main one", then "Redcliff =
+    # iron ore ..."): the value names it in full (not "Redcliff GM", a person's title after the name)
+    longer = [a for a in (account.aliases if account and " " not in name else ()) if a.startswith(name + " ")
+              and not all(w.isupper() for w in a.split()[1:])]
+    if account and len(longer) == 1:
+        at = next((m for m in account.mentions if lay.docs[m[0]].text[m[1]:m[2]] == longer[0]), None)
+        full, name = (at, longer[0]) if at is not None else (full, name)
+    if account and full and not any(lay.docs[p.doc].text.find(name, p.start, p.end) >= 0 for p in pieces):
         unit = next((i for i, u in enumerate(lay.units) if u.doc == full[0] and u.start <= full[1] < u.end), 0)
         pieces.insert(0, Piece(full[0], full[1], full[2], unit, prefix=False))
     kind, cand = classification(lay, prop.cands, cues)
