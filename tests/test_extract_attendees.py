@@ -166,3 +166,16 @@ def test_the_organisation_after_at_sign_in_a_later_part_of_the_description(tmp_p
     cues = load_cues(DEFAULT)
     ents = find_entities(layout(read_sources([p]), cues), cues)
     assert ents.people.by_name["Yannick Oduya"].org_candidates == ["BLS"]
+
+
+def test_a_sentence_after_the_person_a_who_label_lists_is_a_statement(tmp_path):
+    """'Who: <person>. <Partner> has run their systems for six years ...': the second sentence is the partner's
+    standing, not part of the attendee list."""
+    from tests.invented import draft_text
+    packet = draft_text(tmp_path, (
+        "Tomas,\n\nShort version of Tuesday's call.\n\n"
+        "Account: Bramwell Stores is on your named list and OPP-48110 is open (stage 1).\n\n"
+        "Who: Odile Brandt, retail partner lead at Corbel Systems. Corbel has\nrun Bramwell's till estate for "
+        "six years and sits in their monthly\nIT review.\n\n"
+        "Channel: I checked the portal; no registration on Bramwell.\n\nGreta\n"), "summary.txt")
+    assert "till estate" in (packet.value("why_partner") or "")

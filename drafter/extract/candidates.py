@@ -102,8 +102,8 @@ class Scorer:
             in_actions = bool(section and actions.match(re.sub(r"^\d+\s*", "", norm_label(self.lay.text(section)))))
             action_label = self.cues.patterns["action_label"].match(u.label.strip()) if u.label else None
             # who was there ("ppl: Dmitri Sokolov - runs the vet practice group at Kettleby"): people described
-            listing = bool(section and attendees.match(norm_label(self.lay.text(section)))) or bool(
-                u.label and attendees.match(norm_label(u.label)))
+            listed = bool(section and attendees.match(norm_label(self.lay.text(section))))
+            labelled = bool(u.label and attendees.match(norm_label(u.label)))
             label_fid = self.labeler.field(u.label, u) if u.sep != "=" else None
             start = u.body if label_fid or action_label or u.sep == "." else u.start  # "**Topic.** text"
             spans = [(u.start, u.end)] if u.kind == "row" else self._clauses(text, sentences(text, start, u.end))
@@ -117,7 +117,9 @@ class Scorer:
                 in_table = u.kind == "row" and "who" in u.columns
                 c.features["action_context"] = bool(in_actions or action_label or in_table)
                 c.features["answers_customer"] = answers
-                c.features["attendees"] = listing
+                # "Who: Percival Nakamura, sales lead at Docketline. Docketline has run their docketing for eight
+                # years": after the person the label lists, a sentence of its own is a statement, not the list
+                c.features["attendees"] = listed or (labelled and s == spans[0][0])
                 self._features(c, u, text, action_label)
                 if accepted is not None and s == spans[0][0] and c.features["date"]:
                     accepted = None  # "Tuesday the 18th works for me": the acceptance says its own date
