@@ -127,3 +127,10 @@ def test_loading_data_into_the_partners_system_is_their_part_of_the_offer(tmp_pa
     ] + UNNAMED_CALL[6:]
     value = draft_text(tmp_path, srt(lines), "call.srt").value("value_prop") or ""
     assert "scan events" in value
+
+
+def test_no_registrations_and_the_deal_kept_direct_is_the_conflict_check(tmp_path):
+    turns = ROUTES + [("Greta Lund", "On registrations, I looked on Monday: there are no registrations on Bramwell, "
+                                     "so Priya keeps the deal direct and Corbel is logged as influence.")]
+    conflict = draft_text(tmp_path, vtt(turns), "call.vtt").value("conflict") or ""
+    assert "no registrations" in conflict
