@@ -177,8 +177,8 @@ class Scorer:
     def _graded(self, where: str, pid: str | None, title: str | None, values: Mapping[str, str | None],
                 groups: dict[str, Any], metadata: Mapping[str, Any]) -> ScoredRow:
         j = judge_values(values, self.rubric, self.priority, metadata=metadata)
-        modes = tuple(m for m in self.rubric.failure_modes if m in j.modes)
-        return ScoredRow(where, pid or where, j.score, j.verdict, j.band, modes, tuple(dict.fromkeys(j.signals)),
+        return ScoredRow(where, pid or where, j.score, j.verdict, j.band, tuple(j.failure_modes),
+                         tuple(dict.fromkeys(j.signals)),
                          j.total, tuple(j.components[c] for c in COMPONENTS), None,
                          group_value(groups["partner"]) if "partner" in groups else None,
                          group_value(groups["owner"]) if "owner" in groups else None,

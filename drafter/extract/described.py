@@ -126,7 +126,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
         if label and not attendee.match(_norm(label)) and u.sep in (":", None):
             # "Us: Bianca Ferraro (partner manager), ..." / "**Lumen Ridge:** Aroha Ngata (director ...)":
             # a side or an organisation's name labelling the people it brought
-            if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", label.lower()):
+            if _OUR_SIDE.fullmatch(label.lower()):
                 group_side = "ours"
             elif cues.patterns["section_buyer_roles"].match(_norm(label)):
                 group_side = "customer"  # "Authority: Dana Okafor (VP Claims Operations)": the buyer's side
@@ -137,7 +137,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
             a, b = u.cells[0]
             head = text[a:b].strip().strip("*_ ")
-            side_row = re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", head.lower())
+            side_row = _OUR_SIDE.fullmatch(head.lower())
             if len(u.cells) == 2 and (side_row or org_label(head, cues)) and _NAME_PAREN.search(
                     text, *u.cells[1]):
                 # "| Wrenfield | Hana Kobayashi (VP, senior living accounts), Lowell Pritchard (...) |": a side or
@@ -161,7 +161,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
             lead = _SIDE_LEAD.match(text, s, e) if in_attendees and label and attendee.match(_norm(label)) else None
             if lead:
                 name = lead.group(1).strip()
-                if re.fullmatch(r"(?:us|we|our side|ours|our team|internal|our people)", name.lower()):
+                if _OUR_SIDE.fullmatch(name.lower()):
                     side = "ours"
                 elif org_label(name, cues):
                     org = name
@@ -170,6 +170,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
     return people
 
 
+# a label naming our side of the table ("Us: Bianca Ferraro (partner manager), ...")
+_OUR_SIDE = re.compile(r"(?:us|we|our side|ours|our team|internal|our people)")
 _ON_THE_CALL = re.compile(r"\b(?:we have|we've got|joined by|with us(?: today)?(?: is)?|this is|here is|here's"
                           r"|on the (?:call|line)(?: is| are)?|welcome)[ \t,]*$", re.I)
 _SIDE_LEAD = re.compile(r"[ \t]*([^:.;\n]{2,60}):[ \t]+")

@@ -30,6 +30,9 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
     others = [o for o in ents.orgs if o not in (ents.account, ents.partner, ents.ours) and " " in o.name]
     other_aliases = {a for o in others for a in o.aliases}
     acc_aliases = acc.aliases if acc else set()
+    # a title in capitals names it too: "CO-SELL: BRACKENFORD COUNTY COUNCIL"
+    caps = [re.escape(a.upper()) for a in acc_aliases if len(a) > 3 and not a.isupper()]
+    in_caps = re.compile(rf"(?<!\w)(?:{'|'.join(caps)})(?!\w)") if caps else None
 
     def mentions(u: Unit, aliases: set[str]) -> bool:
         return any(o.aliases & aliases for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
@@ -39,9 +42,7 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
         # not its topic
         text = lay.docs[u.doc].text
         rx = ents._org_rx
-        # a title in capitals names it too: "CO-SELL: BRACKENFORD COUNTY COUNCIL"
-        if any(re.search(rf"(?<!\w){re.escape(a.upper())}(?!\w)", text[u.start:u.end]) for a in acc_aliases
-               if len(a) > 3 and not a.isupper()):
+        if in_caps is not None and in_caps.search(text, u.start, u.end):
             return True
         return rx is not None and any(
             ents._org_of[m.group()].aliases & acc_aliases and not around.search(text, max(u.start, m.start() - 12),

@@ -65,6 +65,7 @@ class Judged:
     score: int
     verdict: Verdict
     band: str
+    failure_modes: list[str]  # the modes in the rubric's order, as the grade lists them
 
 
 def grade(packet: Packet, rubric: Rubric | None = None, priority: PriorityList | None = None,
@@ -147,7 +148,8 @@ def judge_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
                   placeholders=placeholders, modes=modes, signals=signals, gates=gates, extra_gates=extra_gates,
                   components=components, total=total, score=max(0, min(100, round(raw_score))),
                   verdict="ready" if ready else "keep_building",
-                  band=next((b["name"] for b in rubric.bands if total >= int(b["min"])), "keep_building"))
+                  band=next((b["name"] for b in rubric.bands if total >= int(b["min"])), "keep_building"),
+                  failure_modes=[m for m in rubric.failure_modes if m in modes])
 
 
 def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
@@ -216,7 +218,7 @@ def grade_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
     findings.sort(key=lambda f: order.get(f.field or "", 99))
     return Grade(
         packet=name, score=j.score, verdict=j.verdict, band=j.band,
-        failure_modes=[m for m in rubric.failure_modes if m in j.modes],
+        failure_modes=j.failure_modes,
         signals=list(dict.fromkeys(j.signals)), gates=j.gates,
         scorecard=Scorecard(components=j.components, total=j.total, why=why),
         fields=fields, findings=findings, rubric_version=rubric.version)
