@@ -203,3 +203,42 @@ def test_a_heading_saying_what_the_account_said_labels_the_trigger(tmp_path):
     # "What Brightwater said" reads as "what the account said": the quotation under it is the trigger
     p = draft_text(tmp_path, HEADED_BY_ACCOUNT, "notes.md")
     assert "turn patients away" in (p.value("trigger") or "")
+
+
+MINUTES = """KELSO ANALYTICS - MONTHLY PARTNER MEETING
+Minutes | Tuesday 14 October | phone bridge
+Taken by: Ines Marr (partner marketing)
+
+ATTENDING
+  Kelso: Rowan Achebe (practice lead, retail), Jo Park (consultant)
+  Ours:  Ines Marr (partner marketing), Cal Dunn (AE, grocery)
+
+1. HOUSEKEEPING
+   1.1 The joint webinar drew 90 attendees; the recording goes out Friday.
+
+2. HARTWELL GROCERS
+   2.1 Account. Hartwell Grocers, 64 stores in Ohio and Indiana. Cal has OPP-70215 open at stage 1
+       from a pricing request; Hartwell is on his FY target list.
+   2.2 Kelso's standing. Kelso built Hartwell's demand forecasting warehouse in 2023 and runs it today.
+   2.3 What the firm has said. Nothing specific. Rowan has not heard them raise shrink or markdowns.
+   2.4 Next move, ours. Cal joins the 4 November store-ops review with a ten-minute markdown demo.
+   2.5 Next move, Kelso. Rowan sends Cal the markdown history extract by 28 October. Confirmed on the call.
+   2.6 Channel check. Ines checked on 13 October: nothing registered on Hartwell, no other partner on OPP-70215.
+   2.10 Handoff owner. Ines Marr owns the handoff until Cal accepts. Cal to confirm by 20 October.
+
+3. OTHER ACCOUNTS
+   3.1 Brookline Foods: Kelso lost the bid. Nothing for us.
+"""
+
+
+def test_numbered_minutes_with_run_in_labels_label_their_items(tmp_path):
+    p = draft_text(tmp_path, MINUTES, "minutes.txt")
+    assert (p.value("account") or "").startswith("Hartwell Grocers")
+    assert "demand forecasting warehouse" in (p.value("why_partner") or "")
+    assert "markdown demo" in (p.value("seller_move") or "")
+    assert "markdown history extract" in (p.value("partner_move") or "")
+    assert "nothing registered on Hartwell" in (p.value("conflict") or "")
+    assert (p.value("owner") or "").startswith("Ines Marr owns the handoff")
+    # "What the firm has said. Nothing specific." leaves the trigger open rather than proposing the hunch after it
+    assert p.fields["trigger"].value is None
+    assert "Nothing specific" in (p.fields["trigger"].note or "")

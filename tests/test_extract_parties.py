@@ -316,3 +316,25 @@ def test_a_topic_in_the_title_that_opens_with_the_partner_s_name_is_not_the_part
             "- Sam to bring an AWS SA to the architecture review.\n- AWS Solutions Architect to size the EKS move.\n"
             "- Acme Corp will share its AWS account structure.\n")
     assert _partner_org(tmp_path, text) == "AWS"
+
+
+def test_an_email_address_outweighs_a_trade_term_at_the_front_of_a_role(tmp_path):
+    text = """From: Joanne Pereira <joanne@rotorline.example>
+To: Lucia Ferrante <lucia@rotorline.example>
+Cc: Anneliese Vogt <a.vogt@skyreach-aero.example>
+Subject: Bluefin Regional - co-sell handoff via Skyreach
+
+Lucia Ferrante is our AE for regional airlines.
+
+Account: Bluefin Regional Airlines. Lucia has OPP-49302 at stage 2 and Bluefin is on her H1 named-account list.
+
+Why Skyreach: Skyreach Aero Services has done Bluefin's heavy checks since 2018.
+Anneliese Vogt (MRO alliances director) knows their maintenance org better than anyone.
+
+Skyreach's move: Anneliese sends Lucia the AOG log by 23 May.
+
+Joanne Pereira | Channel Manager, Aviation | Rotorline
+"""
+    p = _draft(tmp_path, text, "handoff.eml")
+    assert "Skyreach" in (p.value("partner") or "")
+    assert "Anneliese Vogt" in (p.value("partner") or "")

@@ -158,3 +158,31 @@ def test_bare_names_in_an_attendee_list_are_people_and_an_internal_planning_call
         "Actions\n- Saul: hotel rooms released, 20 June\n- Elodie: breakout outline, 15 July\n"
         "- Tobias: find a keynote speaker, 15 July\n"), "planning.txt")
     assert all(f.value is None for f in packet.fields.values())
+
+
+def test_an_answer_taken_back_in_the_same_turn_leaves_the_conflict_check_open(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "Do we know if anyone's registered on Tamsin? Any reseller?"),
+        ("Colm Fitzgerald", "I don't think so. We don't resell, and I've never seen another partner in there. "
+                            "But I haven't looked, and I can't see your portal anyway."),
+        ("Ravi Menon", "Okay. Nobody's checked it yet then. Parking that."),
+    ])
+    assert packet.fields["conflict"].value is None
+    assert "haven't looked" in (packet.fields["conflict"].note or "")
+
+
+def test_nothing_i_can_link_is_no_evidence(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "Anything I can read on the warehouse work?"),
+        ("Colm Fitzgerald", "There is nothing I can link yet. The warehouse case study lives on our intranet."),
+    ])
+    assert packet.fields["evidence"].value is None
+
+
+def test_a_handoff_claimed_as_mine_names_its_owner(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "If Brindle ties the bed data to our scheduler, Imogen can hand the board a live view."),
+        ("Odette Varga", "For the record, the Tamsin handoff is mine, Odette Varga in partner marketing, until "
+                         "Ravi accepts. Ravi, tell me by Thursday?"),
+    ])
+    assert (packet.value("owner") or "").startswith("For the record, the Tamsin handoff is mine")

@@ -13,7 +13,9 @@ from drafter.ingest.document import Document
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"[-_=*~]{3,}[ \t]*$|-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}.*$", re.I)
-_BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+(?:\[[ xX]\][ \t]+)?")
+# a numbered item, sub-numbered as minutes are ("2.10 Handoff owner. ..."), a letter, a checkbox
+_BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t])|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+"
+                     r"(?:\[[ xX]\][ \t]+)?")
 _BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.])?[ \t]*(?:\*\*|__)[ \t]*"
                         r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
@@ -42,7 +44,7 @@ _LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
                       r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
 # A run-in heading in plain prose: "Why Kittering. They run ...", "Conflict check. I checked ...": a short phrase
 # closed by a full stop that opens a paragraph, then the text it heads.
-_RUN_IN = re.compile(rf"(?P<label>[{UPPER}][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})\.[ \t]+(?=\S)")
+_RUN_IN = re.compile(rf"(?P<label>[{UPPER}][\w'’&/-]*(?:,?[ \t]+[\w'’&/-]+){{0,4}})\.[ \t]+(?=\S)")
 _SHORT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|No|Inc|Ltd|Co|Corp|[A-Z])$")  # "Dr. Okafor", "No. 4"
 _NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
@@ -91,8 +93,11 @@ class _Builder:
         them, two naming a field ("Conflict check.", "Evidence."); a lone "Thanks for today. ..." is prose."""
         found: dict[int, str] = {}
         for i, ln in enumerate(lines):
-            m = _RUN_IN.match(ln.strip())
-            if m and (i == 0 or not lines[i - 1].strip()) and not _SHORT.search(m.group("label")):
+            # ... or a numbered item's: "2.6 Next move, ours. Rafael joins the lunch ..." in minutes
+            bm = _BULLET.match(ln.strip())
+            m = _RUN_IN.match(ln.strip(), bm.end() if bm else 0)
+            if (m and (i == 0 or not lines[i - 1].strip() or bm is not None)
+                    and not _SHORT.search(m.group("label"))):
                 found[i + 1] = _norm(m.group("label"))
         named = sum(1 for label in found.values()
                     if any(fc.labels is not None and fc.labels.match(label) for fc in self.cues.fields.values()))

@@ -278,7 +278,16 @@ class Proposer:
             asked = self._question_before(c.unit, fid, named=True) if c is self.by_unit[c.unit][0] else None
             if names.search(c.text) or (asked is not None and names.search(asked.text)):
                 return c
+            # ... or takes back, in the same turn, what the proposal said: "We don't resell, and I've never seen
+            # another partner in there. But I haven't looked."
+            if c.unit == top.unit and not self._names_other(c, fid):
+                return c
         return None
+
+    def _names_other(self, c: Cand, fid: str) -> bool:
+        """Whether a sentence names some other field ("Who owns the handoff is still open")."""
+        return any(spec.names is not None and spec.names.search(c.text)
+                   for k, spec in self.cues.fields.items() if k != fid)
 
     def _with_context(self, c: Cand, fid: str) -> list[Piece]:
         u = self.lay.units[c.unit]

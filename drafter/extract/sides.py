@@ -37,17 +37,29 @@ def internal_people(lay: Layout, people: People) -> list[Person]:
     return [p for p in people if p.domain == ranked[0][0]]
 
 
+def _domain_org(p: Person, ents: Entities) -> Org | None:
+    if not p.domain:
+        return None
+    label = domain_label(p.domain)
+    for o in ents.orgs:
+        first = folded(o.name.split()[0])
+        if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
+            return o
+    return None
+
+
 def resolve_org(p: Person, ents: Entities) -> Org | None:
+    at = _domain_org(p, ents)
     for cand in p.org_candidates + p.org_hints:
         found = ents.orgs_in(cand) if "/" not in cand else []
         if found:
+            # "Anneliese Vogt <a.vogt@skyreach-aero.example>" and "(MRO alliances director)": a word of the role
+            # named nowhere else is a trade term, and her address says where she works
+            if at is not None and at is not found[0] and len(found[0].mentions) <= 1 < len(at.mentions):
+                return at
             return found[0]
-    if p.domain:
-        label = domain_label(p.domain)
-        for o in ents.orgs:
-            first = folded(o.name.split()[0])
-            if len(first) >= 4 and (label.startswith(first) or first.startswith(label)):
-                return o
+    if at is not None:
+        return at
     lead = re.match(rf"[{UPPER}](?:{LETTER}|[0-9&])+(?=[ \t]+[a-z])", p.role or "")
     if lead:  # "Mette Lund (SA acct mgr)": a role that opens with an organisation's short name
         found = [o for o in ents.orgs_in(lead.group()) if lead.group() in o.aliases]
