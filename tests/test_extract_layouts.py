@@ -242,3 +242,25 @@ def test_numbered_minutes_with_run_in_labels_label_their_items(tmp_path):
     # "What the firm has said. Nothing specific." leaves the trigger open rather than proposing the hunch after it
     assert p.fields["trigger"].value is None
     assert "Nothing specific" in (p.fields["trigger"].note or "")
+
+
+ONE_LINE_EACH = """Alderwick / Brackenford co-sell sync, Tuesday 3 June
+Attendees: Alderwick Systems: Nadia Perrin (practice director). Us: Theo Lang (alliances), Mira Olsen (AE).
+
+Brackenford County Council, 14 offices. OPP-55120 opened today, partner-sourced; on Mira's FY named-account list.
+Alderwick has run the council's planning system since 2019 and sits in their monthly steering group.
+Head of planning Ruth Keane said: "We lost two appeals last year because case files were late."
+Our case automation builds the appeal bundle; Alderwick feeds it from the planning system they host.
+Nadia knows Ruth well from the steering group and will introduce Mira at the 10 June meeting.
+Mira to send Ruth a one-page appeal-bundle proposal by 12 June.
+Nadia to send Mira the appeal volumes for 2024 by 9 June (confirmed in the room).
+Conflict: Theo checked the portal; no registration on Brackenford and no other partner. Alderwick resells.
+Evidence: Alderwick's planning migration case study https://alderwick.example.com/cases/brackenford
+Theo Lang owns the handoff until Mira accepts; Mira to accept by 6 June.
+"""
+
+
+def test_a_line_ending_in_a_link_ends_its_field(tmp_path):
+    p = draft_text(tmp_path, ONE_LINE_EACH, "sync.txt")
+    assert (p.value("owner") or "").startswith("Theo Lang owns the handoff")
+    assert "owns the handoff" not in (p.value("evidence") or "")

@@ -338,3 +338,14 @@ Joanne Pereira | Channel Manager, Aviation | Rotorline
     p = _draft(tmp_path, text, "handoff.eml")
     assert "Skyreach" in (p.value("partner") or "")
     assert "Anneliese Vogt" in (p.value("partner") or "")
+
+
+def test_a_speaker_described_by_someone_else_before_they_first_speak(tmp_path):
+    text = vtt([
+        ("Odette Varga", "Morning. Ravi, this is Colm Fitzgerald; Colm is channel director at Brindle Data Works."),
+        ("Colm Fitzgerald", "Hello Ravi. We built Tamsin Health Group's patient-flow warehouse in 2022."),
+        ("Ravi Menon", "Hi Colm. Tamsin is on my H2 named-account list; OPP-41172 is open."),
+    ])
+    p = _draft(tmp_path, text, "call.vtt")
+    assert "Brindle Data Works" in (p.value("partner") or "")
+    assert "Colm" in (p.value("partner") or "")

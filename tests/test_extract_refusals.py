@@ -186,3 +186,11 @@ def test_a_handoff_claimed_as_mine_names_its_owner(tmp_path):
                          "Ravi accepts. Ravi, tell me by Thursday?"),
     ])
     assert (packet.value("owner") or "").startswith("For the record, the Tamsin handoff is mine")
+
+
+def test_the_shared_intro_names_the_partner_so_the_cases_above_are_not_empty(tmp_path):
+    # every case above drops a field the partner would otherwise support: that only means something when
+    # the partner is found
+    packet = _draft(tmp_path, [])
+    assert "Brindle Data Works" in (packet.value("partner") or "")
+    assert "Colm" in (packet.value("partner") or "")

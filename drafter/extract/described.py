@@ -82,6 +82,13 @@ def find_people(lay: Layout, cues: Cues) -> People:
     """Everyone the notes describe, with role, organisation and side where written."""
     people = People(cues)
     attendee = cues.patterns["section_attendees"]
+    # everyone who speaks is known before anything is read: "Ravi, this is Colm Fitzgerald; Colm is channel
+    # director at Brindle" describes Colm a turn before he first speaks
+    for u in lay.units:
+        if u.kind == "cue" and u.speaker and u.speaker_at is not None:
+            text = lay.docs[u.doc].text
+            written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
+            people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
     for u in lay.units:
         doc = lay.docs[u.doc]
         text = doc.text

@@ -272,6 +272,8 @@ class _Builder:
         labelled = _LABEL.match(cur) or (bold and (bold.group("sep") or bold.group("sep2")))
         if labelled and not prev.endswith((",", ";")):
             return False
+        if re.search(r"https?://\S+$", prev) and cur[:1].isupper():
+            return False  # "Evidence: ... https://x.example/case" then "Theo owns the handoff": a link ends its line
         wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
         return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
 
