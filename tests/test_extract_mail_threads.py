@@ -224,3 +224,50 @@ def test_a_move_handed_to_a_person_by_name_is_theirs(tmp_path):
     move = packet.value("seller_move") or ""
     assert "crane telemetry review" in move
     assert "crane telemetry" not in (packet.value("account") or "")
+
+
+ARENA_HANDOFF = """From: Petra Okafor <petra.okafor@tillerpoint.example>
+To: Lucinda Marr <lucinda.marr@tillerpoint.example>
+Cc: Cormac Delaney <cormac.delaney@halyardvt.example>
+Subject: Co-sell handoff: Castlegate Arena Group (via Halyard)
+Date: Mon, 24 Mar 2025 16:05:11 -0400
+Content-Type: text/plain; charset="us-ascii"
+
+Hi Lucinda,
+
+Account: Castlegate Arena Group, which runs Castlegate Arena. It's on your FY25
+named-account list, and there's an early opportunity, OPP-67341.
+
+Partner: Halyard Venue Technology. Cormac Delaney is their venue accounts
+lead and my contact there.
+
+Introduction: this is the weak part. Cormac doesn't know Jonas. Cormac
+has looked Jonas up on the arena's leadership page and on LinkedIn, and
+that's as far as it goes.
+
+Your move: send Jonas a short email this week with the Dunlow Arena
+pickup-time results and ask for 30 minutes before the concessions RFP opens on 14 April.
+
+Halyard's move: Cormac has agreed to send you the concourse Wi-Fi heatmaps
+by Friday 28 March.
+
+Source: the Venue Tech Summit session recording.
+https://venuetechsummit.example.com/2025/sessions/concourse-throughput
+
+I'll own this until you accept. Can you reply by Wednesday 26 March?
+
+Petra Okafor | Partner Manager | Tillerpoint
+"""
+
+
+def test_a_handoff_mail_to_the_seller_with_a_reference_customer_in_the_move(tmp_path):
+    p = _draft(tmp_path, ARENA_HANDOFF, "handoff.eml")
+    # "your FY25\nnamed-account list" wraps, and still says the mail is to the seller
+    assert p.metadata.get("seller") == "Lucinda Marr"
+    # the reference customer in the seller's move does not make the rest of the mail another account's talk
+    assert "Dunlow Arena pickup-time results" in (p.value("seller_move") or "")
+    assert "heatmaps" in (p.value("partner_move") or "")
+    assert "session recording" in (p.value("evidence") or "")
+    assert "I'll own this until you accept" in (p.value("owner") or "")
+    # a weak path: the partner does not know the buyer and looked him up
+    assert p.fields["warm_path"].value is None

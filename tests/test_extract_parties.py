@@ -349,3 +349,29 @@ def test_a_speaker_described_by_someone_else_before_they_first_speak(tmp_path):
     p = _draft(tmp_path, text, "call.vtt")
     assert "Brindle Data Works" in (p.value("partner") or "")
     assert "Colm" in (p.value("partner") or "")
+
+
+def test_a_speaker_naming_their_firm_before_their_role_is_the_partner(tmp_path):
+    text = srt([
+        ("Sunil Varma", "Bogdan, welcome. Yvonne's here too, she's our AE for transport in the Southeast."),
+        ("Bogdan Ilic", "I've got a carrier for you. Kessling Cold Freight, four hundred refrigerated trailers."),
+        ("Bogdan Ilic", "Every trailer carries our sensors, and I'm Polarline's strategic accounts director for "
+                        "fleets, so I run their quarterly fleet review myself."),
+        ("Yvonne Takahashi", "Kessling's on my list. There's a stage one opp, OPP-51886."),
+    ])
+    p = _draft(tmp_path, text, "call.srt")
+    assert "Polarline" in (p.value("partner") or "")
+    assert "Bogdan Ilic" in (p.value("partner") or "")
+
+
+def test_a_firm_named_with_a_kind_of_business_is_an_organisation_not_a_person(tmp_path):
+    text = srt([
+        ("Kofi Mensah", "Yusuf, thanks for jumping on. Moira's our AE for renewables in the South."),
+        ("Yusuf Demir", "Hi both. For Moira: I'm the renewables practice director at Brightmoor Controls."
+                        " We build SCADA."),
+        ("Yusuf Demir", "Tallgrass Solar Partners: we built the SCADA on nineteen of their farms."),
+        ("Moira Kettleby", "Tallgrass is on my list. There's an opp already, OPP-64418, stage two."),
+    ])
+    p = _draft(tmp_path, text, "call.srt")
+    assert "Brightmoor Controls" in (p.value("partner") or "")
+    assert "Yusuf Demir" in (p.value("partner") or "")

@@ -85,7 +85,7 @@ class Scorer:
         self.labeler = labeler
         self.anchors = anchors
         self.today = today
-        self.topics = unit_topics(lay, ents, cues)
+        self.topics = unit_topics(lay, ents, cues, lambda u: labeler.field(u.label, u) if u.label else None)
         self.partner_aliases = ents.partner.aliases if ents.partner else set()
         self.account_aliases = ents.account.aliases if ents.account else set()
 

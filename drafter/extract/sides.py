@@ -78,7 +78,9 @@ def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
         p = ents.people.find(msg.to[0])
         if p is None or p.side not in (None, "ours"):
             continue
-        if any(u.message == i and not u.quoted and addressed.search(lay.text(u)) for u in lay.units):
+        # a wrapped line is one sentence: "It's on your FY25\nnamed-account list"
+        if any(u.message == i and not u.quoted and addressed.search(re.sub(r"\s+", " ", lay.text(u)))
+               for u in lay.units):
             p.seller = True
             p.side = "ours"
 

@@ -4,6 +4,7 @@ it, the stretch of a call between its first and last mention, not the asides or 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
@@ -16,9 +17,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
 
 
-def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
+def unit_topics(lay: Layout, ents: Entities, cues: Cues,
+                field_of: Callable[[Unit], str | None] | None = None) -> list[float]:
     """How much each unit is about the packet's account: +2 names it, +1 its section or stretch of
-    conversation does, 0 neutral (attendees, action items), negative for other accounts and asides."""
+    conversation does, 0 neutral (attendees, action items), negative for other accounts and asides.
+    `field_of` says which field a unit's label names, if any."""
     units = lay.units
     n = len(units)
     topic = [0.0] * n
@@ -63,7 +66,10 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues) -> list[float]:
                 if not target or target[0] is not acc:
                     own[i] = -3.0
                     break
-        if own[i] is None and mentions(u, other_aliases) and deal.search(text, u.start, u.end):
+        # another account's deal talked about, unless the line is one of this packet's moves or checks
+        # ("Your move: send Jonas the Dunlow Arena results and ask for time before the RFP opens")
+        if own[i] is None and mentions(u, other_aliases) and deal.search(text, u.start, u.end) and not (
+                field_of is not None and field_of(u) not in (None, "account", "partner")):
             own[i] = -3.0
     # sections: a heading's topic holds for the units under it
     sec_topic: dict[int, float] = {}
