@@ -264,3 +264,28 @@ def test_a_line_ending_in_a_link_ends_its_field(tmp_path):
     p = draft_text(tmp_path, ONE_LINE_EACH, "sync.txt")
     assert (p.value("owner") or "").startswith("Theo Lang owns the handoff")
     assert "owns the handoff" not in (p.value("evidence") or "")
+
+
+SCRIBBLES = """harrow call thu 4/9 -- JT -- rough, mine only
+
+HBS = Harrow Building Services (HVAC integrator, OR). on call: Nell Quarry (NQ, branch mgr Portland) + her tech
+
+Pinecrest Medical Group <- the one
+ - opp OPP-71180 (stg 1) from the spring webinar, AE = Bo Lind. Pinecrest is on Bo's H2 list
+ - HBS installed + services the chillers in 6 of the 7 clinics, contract thru 2028
+ - reg/conflict: asked NQ if anyone's registered Pinecrest. "pretty sure nobody, we'd have heard." any reseller?
+   "we don't resell software." did NOT check portal. TODO ask Ama
+ - owner: me (Jo Tate), Bo to accept by Fri 4/10
+"""
+
+
+def test_shorthand_notes_name_the_partner_by_its_bracketed_kind_and_its_person_by_initials(tmp_path):
+    p = draft_text(tmp_path, SCRIBBLES, "call.txt")
+    assert "Harrow Building Services" in (p.value("partner") or "")
+    assert "Nell Quarry" in (p.value("partner") or "")
+
+
+def test_a_check_said_not_done_outweighs_the_guess_in_the_same_field(tmp_path):
+    p = draft_text(tmp_path, SCRIBBLES, "call.txt")
+    assert p.fields["conflict"].value is None
+    assert "did NOT check portal" in (p.fields["conflict"].note or "")

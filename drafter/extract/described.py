@@ -203,7 +203,12 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         paren = m.group("paren")
         if is_org_description(paren, cues):
             continue  # "Altamira Systems (hotel PMS + hospitality IT integrator, MX)" is an organisation
-        role, orgs, ours = split_role_org(re.split(r",|;", paren), cues)
+        parts = re.split(r",|;", paren)
+        initials = "".join(w[0] for w in m.group("name").split() if w[:1].isupper())
+        short = parts[0].strip() if len(parts) > 1 and parts[0].strip() == initials else None
+        if short:  # "Deshawn Pruitt (DP, branch mgr Phoenix)": his initials, then his role
+            parts = parts[1:]
+        role, orgs, ours = split_role_org(parts, cues)
         if not (role and cues.role_words.search(role)) and not (in_attendees and (orgs or ours)):
             continue
         lead = sent[:m.start()]
@@ -223,8 +228,10 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         p = people.add(m.group("name"), u.doc, s + m.start("name"), role=role,
                        orgs=([group_org] if group_org else []) + orgs, side=side, fact=(s + m.start(), s + m.end()),
                        hints=[leading] if leading else None)
-        if p and in_attendees:
-            p.present = True
+        if p and (in_attendees or re.search(r"\bon (?:the )?call\s*:", lead, re.I)):
+            p.present = True  # "... on call: Deshawn Pruitt (DP, branch mgr Phoenix) + his sales eng"
+        if p and short:
+            p.aliases.add(short)
     for m in _FIRST_PAREN.finditer(sent):
         paren, name = m.group("paren").strip(), m.group("name")
         if _NAME_BEFORE.search(sent[:m.start()]):

@@ -193,7 +193,24 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
             add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
     for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
         add([org], 2.0)
+    add(_described_as_channel(lay, ents, cues), 2.0)
     return score
+
+
+def _described_as_channel(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
+    """Organisations the notes describe, in brackets, as a kind of channel partner: "OBC = Oakhurst Building
+    Controls (BMS integrator, AZ + NM)", "Tessera (reseller)"."""
+    kinds = cues.any_of("partner_kinds")
+    rx = ents._org_rx
+    out: list[Org] = []
+    if rx is None:
+        return out
+    for d in lay.docs:
+        for m in rx.finditer(d.text):
+            paren = re.match(r"[ \t]*\(([^()\n]{2,80})\)", d.text[m.end():m.end() + 90])
+            if paren and kinds.search(paren.group(1)):
+                out.append(ents._org_of[m.group()])
+    return out
 
 
 def event_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:

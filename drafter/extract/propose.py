@@ -103,10 +103,14 @@ class Proposer:
         # and keeps only its decided statements
         # ... unless what it is given first says nothing of the field and the rest says it is open
         # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
+        unchecked = self.cues.any_of("not_checked")
+
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
             if self.lay.units[i].kind == "row":
                 return any(c.open_for(fid) for c in cs)
+            if any(c.open_for(fid) and unchecked.search(c.text) for c in cs):
+                return True  # "pretty sure nobody ... did NOT check portal": not checked outweighs the guess
             rest = cs[1:]
             return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))

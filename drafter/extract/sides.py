@@ -146,3 +146,9 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
         for p in introducers(lay, ents, cues):
             if p.side is None and not p.seller:
                 p.side, p.org = "partner", ents.partner.name
+    if ents.partner is not None and not any(p.side == "partner" for p in ents.people):
+        # at the table, placed nowhere, described by a role, and nobody else speaks for the partner: "on call:
+        # Deshawn Pruitt (DP, branch mgr Phoenix)" in notes of a call with Oakhurst
+        for p in ents.people:
+            if p.present and p.role and p.side is None and not p.seller and resolve_org(p, ents) is None:
+                p.side, p.org = "partner", ents.partner.name
