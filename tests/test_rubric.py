@@ -721,3 +721,85 @@ def test_somewhere_in_slack_is_no_evidence(base):
     assert "no_evidence" in g.failure_modes
     g = judge(base, evidence="The 4 May QBR deck, in the partner folder on Drive.")
     assert "no_evidence" not in g.failure_modes
+
+
+# --- from the blind set t (the dev set's hidden companion, weighted on the hard boundaries) ------------
+
+@pytest.mark.parametrize("owner", [
+    "The Ecosystem Growth team owns this handoff end to end. Accept or decline within two business days.",
+    "Revenue Acceleration squad owns this handoff; accept or decline within two business days.",
+    "Owned by the Harbour Growth desk. AE response window: three business days.",
+])
+def test_a_named_team_is_not_a_named_owner(base, owner):
+    g = judge(base, owner=owner)
+    assert "no_owner" in g.failure_modes and g.scorecard.components["owner"] == "missing"
+    # a role after the name ("team lead") keeps the person
+    g = judge(base, owner="Jordan Whitfield team lead owns the handoff. AE response window: three business days.")
+    assert "no_owner" not in g.failure_modes
+
+
+@pytest.mark.parametrize("account", [
+    "Tarn Valley Ports. No opportunity yet; the AE opens one on acceptance. Its crane maintenance contract is "
+    "re-tendered in April with remote monitoring in scope for the first time.",
+    "Tarn Valley Ports. No opportunity yet; Mia Holt opens one on acceptance. Tarn Valley is retendering its crane "
+    "maintenance in April.",
+    "Tarn Valley Ports, in Mia Holt’s territory. No opportunity yet; she opens one on acceptance.",
+])
+def test_a_tender_or_the_sellers_territory_is_a_reason_to_care(base, account):
+    g = judge(base, account=account)
+    assert "no_account_logic" not in g.failure_modes and g.gates["account_prioritized"]
+
+
+def test_an_inspection_campaign_is_the_buyers_not_our_marketing(base):
+    g = judge(base, trigger='In the spring inspection campaign debrief, Northwind\'s fleet manager told Dana: '
+                            '"We got 9,000 photos and it took two engineers a month to find the six trucks that '
+                            'needed work."')
+    assert "generic_use_case" not in g.signals
+    g = judge(base, trigger='"Ship smarter, not harder" is the headline of our spring campaign, and Dana says it '
+                            'fits Northwind.')
+    assert "generic_use_case" in g.signals
+
+
+@pytest.mark.parametrize("conflict", [
+    "Checked on 5 March: Meridian has no deal registered with us at any logistics firm, and it does not resell "
+    "any competing reconciliation product. Meridian would be credited as partner-sourced on any opportunity.",
+    "Checked on 5 March: Meridian doesn't sell a competing reconciliation tool. If an opportunity opens, Meridian "
+    "is credited as partner-influenced.",
+])
+def test_no_deal_registered_and_no_competing_product_are_outcomes(base, conflict):
+    g = judge(base, conflict=conflict)
+    assert g.gates["conflict_checked"] and "no_conflict_check" not in g.failure_modes
+
+
+@pytest.mark.parametrize("partner", [
+    "Harbour Fitters Ltd. Ola Brekke, who manages Harbour's service contract for Northwind's two depots.",
+    "Harbour Fitters Ltd. Ola Brekke, who looks after the maintenance for Northwind's trucks.",
+    "Harbour Fitters Ltd. Ola Brekke, who runs the Northwind fleet.",
+])
+def test_a_role_said_as_the_contract_or_fleet_a_person_runs(base, partner):
+    assert "vague_partner" not in judge(base, partner=partner).failure_modes
+
+
+def test_a_failure_mode_the_scorecard_does_not_read_costs_at_least_a_missing_component(base, tmp_path):
+    unchecked = judge(base, conflict="Checked with alliances: no conflicts.")
+    generic = judge(base, trigger="They want better visibility.")
+    assert unchecked.failure_modes == ["no_conflict_check"] and generic.failure_modes == []
+    # the scorecard does not read the conflict note: its total is the template example's
+    assert unchecked.scorecard.total == judge(base).scorecard.total
+    # but a failure mode ranks below a packet with a keep-building signal only
+    assert unchecked.score < generic.score
+    off = tmp_path / "off.toml"
+    off.write_text("[scoring]\nfailure_mode_min_points = 0\n")
+    plain = grade(Packet.from_values({**base, "conflict": "Checked with alliances: no conflicts."}), load_rubric(off))
+    assert plain.score > generic.score
+
+
+@pytest.mark.parametrize("account", [
+    "Tarn Valley Ports. No opportunity yet; the AE opens one when the port is ready. Partner-sourced: Harbour "
+    "registered the lead before any opportunity existed.",
+    "Tarn Valley Ports. No opportunity in CRM yet. A strategic logo; the opportunity will be created and owned by "
+    "the AE on acceptance.",
+])
+def test_an_opportunity_still_to_be_opened_ties_nothing(base, account):
+    g = judge(base, account=account)
+    assert "no_account_logic" in g.failure_modes and not g.gates["account_prioritized"]

@@ -46,6 +46,24 @@ def _cap(level: Level) -> Level:
     return "weak" if level == "strong" else level
 
 
+def _unseen_points(modes: list[str], fires: list[tuple[str, str, str]], components: dict[str, Level],
+                   rubric: Rubric) -> int:
+    """Scorecard points a failure mode costs beyond what the components reading its field already lost.
+    The scorecard has no component for the conflict note and reads the partner through a combined one, so
+    a packet whose only fault is "no conflict check" would otherwise score 18/18, above packets with no
+    failure mode at all; a failure mode costs at least `failure_mode_min_points` (a missing component)."""
+    floor = int(rubric.scoring.get("failure_mode_min_points", 0))
+    if not floor:
+        return 0
+    unseen = 0
+    for mode in modes:
+        fids = {fid for key, fid, _ in fires if key == mode}
+        comps = [c for c, spec in rubric.components.items() if fids & set(spec.get("fields", ()))]
+        lost = sum(2 - POINTS[components[c]] for c in comps if c in components)
+        unseen += max(0, floor - lost)
+    return unseen
+
+
 @dataclass
 class Judged:
     """The decision on one packet, before it is explained: what batch scoring reads."""
@@ -141,7 +159,8 @@ def judge_values(values: Mapping[str, str | None], rubric: Rubric | None = None,
     }
     total = sum(POINTS[level] for level in components.values())
     sc = rubric.scoring
-    raw_score = (100 * total / 18 - sc["failure_mode_penalty"] * len(modes)
+    unseen = _unseen_points(modes, fires, components, rubric)
+    raw_score = (100 * (total - unseen) / 18 - sc["failure_mode_penalty"] * len(modes)
                  - sc["signal_penalty"] * len(signals) - sc["gate_penalty"] * len(extra_gates))
     ready = all(gates.values()) and not modes and not signals
     return Judged(checks=checks, accept=accept, field_levels=field_levels, accept_level=accept_level, fires=fires,

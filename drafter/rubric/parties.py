@@ -26,11 +26,12 @@ def judge_account(ctx: Context) -> Check:
     named = not generic and (any(w[:1].isupper() for w in name.split()) or mostly_lower(text))
     tie_id = ctx.pat("record_ids", text)
     tie_opp = None
-    for m in ctx.rubric.lex["opportunity_words"].finditer(text):
-        after = text[m.end():m.end() + 25].lower()
-        if not negated(text, m.start(), ctx.rubric) and " yet" not in f" {after.split('.')[0]}":
-            tie_opp = m.group(0)
-            break
+    # The first mention decides: after "No opportunity yet", a later one (to be opened on acceptance,
+    # "before any opportunity existed") ties nothing.
+    m = ctx.rubric.lex["opportunity_words"].search(text)
+    after = text[m.end():m.end() + 25].lower().split(".")[0] if m else ""
+    if m and not negated(text, m.start(), ctx.rubric) and " yet" not in f" {after}":
+        tie_opp = m.group(0)
     opp_context = ctx.has("opportunity_context", text)
     tie_list = None
     listed = ctx.rubric.lex["priority_list"].search(text)

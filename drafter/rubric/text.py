@@ -151,6 +151,7 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
     person_verbs = rubric.words["person_verbs"]
     roles = rubric.words["roles"]
     months = rubric.words["name_like_months"]
+    groups = rubric.words["group_nouns"]
     toks = [t for t in _CAP_TOKEN.finditer(text) if t.group(0)[0].isupper()]
     # each token's text, its cleaned form and their lower case, computed once (the loop reads them often)
     raw = [t.group(0) for t in toks]
@@ -192,6 +193,11 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
         start = starts[i]
         end = start + len(_clean_token(text[start:ends[cut - 1]]))
         names = text[start:end].split() if cut - i > 1 else [clean[i]]
+        # "The Ecosystem Growth team owns this": the run names a group ("Dana Reyes team lead" is Dana)
+        grp = _GROUP_AFTER.match(text, end) if cut == j else None
+        if grp and grp.group(1) in groups and (grp.group(2) or "").lower() not in roles:
+            i = j
+            continue
         if 2 <= len(names) <= 4:
             found.append(_Candidate(tuple(names), start, end))
         elif len(names) == 1:
@@ -203,6 +209,7 @@ def _candidates(text: str, rubric: Rubric) -> tuple[_Candidate, ...]:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
+_GROUP_AFTER = re.compile(r"[ \t]+([a-z]+)\b(?:[ \t]+([\w-]+))?")
 _LOWER_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,}(?:[-'’][^\W\d_]+)?(?:\s+[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?){1,2})"
                          r"(?=\s*(?:,|\(|\bowns\b|\bis\b|$|\.))")
 
