@@ -271,3 +271,45 @@ def test_a_handoff_mail_to_the_seller_with_a_reference_customer_in_the_move(tmp_
     assert "I'll own this until you accept" in (p.value("owner") or "")
     # a weak path: the partner does not know the buyer and looked him up
     assert p.fields["warm_path"].value is None
+
+
+QUOTED_THREAD = """From: Tobias Wren <tobias.wren@corravant.example>
+To: Ines Carvalho <ines.carvalho@corravant.example>
+Subject: Re: Larkhill Specialty Pharmacy - prior auths
+Date: Fri, 23 May 2025 09:14:27 -0700
+
+Ines - accepted, thanks. Did the portal ever come back up?
+
+Tobias Wren | Account Executive, Specialty Pharmacy West | Corravant
+
+On Thu, 22 May 2025 at 11:02, Ines Carvalho <ines.carvalho@corravant.example> wrote:
+> Tobias: Larkhill is on your FY named-account list, and there's an early
+> opportunity, OPP-73924, stage 1.
+>
+> Registration: the partner portal is down for maintenance until Monday,
+> so I haven't been able to look. I'd be surprised if anyone has Larkhill
+> registered; they've always bought direct from us.
+>
+> Ines Carvalho | Channel Account Manager | Corravant
+>
+> > On Wed, 21 May 2025 at 17:25, Beatriz Olmedo <beatriz.olmedo@kinsalerx.example> wrote:
+> > Larkhill Specialty Pharmacy: Kinsale's pharmacy system runs in all 14 sites; my team ran
+> > their migration in 2023.
+> >
+> > At the March council their VP of pharmacy operations, Dr. Cecily Amadi,
+> > said: "Our techs spend half the day on hold with payers for prior auths."
+> >
+> > Beatriz Olmedo | Director, Specialty Pharmacy Accounts | Kinsale Pharmacy Systems
+"""
+
+
+def test_a_quoted_buyer_on_hold_with_payers_is_no_deal_on_hold(tmp_path):
+    p = _draft(tmp_path, QUOTED_THREAD, "thread.eml")
+    assert "on hold with payers" in (p.value("trigger") or "")
+
+
+def test_a_registration_check_that_could_not_be_run_is_open_whatever_the_guess(tmp_path):
+    p = _draft(tmp_path, QUOTED_THREAD, "thread.eml")
+    assert p.fields["conflict"].value is None
+    assert "haven't been able to look" in (p.fields["conflict"].note or "")
+    assert "\n" not in (p.fields["conflict"].note or "")

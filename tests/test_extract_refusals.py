@@ -194,3 +194,22 @@ def test_the_shared_intro_names_the_partner_so_the_cases_above_are_not_empty(tmp
     packet = _draft(tmp_path, [])
     assert "Brindle Data Works" in (packet.value("partner") or "")
     assert "Colm" in (packet.value("partner") or "")
+
+
+def test_a_need_the_customer_never_voiced_is_no_trigger(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Ravi Menon", "So nobody at Tamsin has asked for theatre scheduling?"),
+        ("Colm Fitzgerald", "Not in so many words. Imogen hasn't raised it on our calls. But it's the obvious next "
+                            "thing for them."),
+    ])
+    trigger = packet.fields["trigger"]
+    # the quote in the intro still stands; the later answer takes nothing away from it, and adds nothing to it
+    assert "hasn't raised it" not in (trigger.value or "")
+
+
+def test_time_with_the_buyer_got_for_the_seller_is_a_warm_path(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Colm Fitzgerald", "They've got their theatre review on the 22nd. I can get you twenty minutes with "
+                            "Imogen after it."),
+    ])
+    assert "twenty minutes with Imogen" in (packet.value("warm_path") or "")

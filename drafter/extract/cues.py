@@ -23,6 +23,7 @@ class FieldCues:
     any_cue: re.Pattern[str] | None = None  # one pass to skip sentences no cue of the field touches
     names: re.Pattern[str] | None = None  # words that name the field ("what set this off", "registration")
     absent: re.Pattern[str] | None = None  # words saying there is none ("nothing written", "no case study")
+    checked: bool = False  # the field reports a check: one said not done leaves it open, whatever else is said
 
     def cue_score(self, text: str) -> float:
         if self.any_cue is None or not self.any_cue.search(text):
@@ -69,6 +70,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
             any_cue=_alternation([p for p, _ in spec.get("cues", [])]) if spec.get("cues") else None,
             names=re.compile(spec["names"], re.I) if spec.get("names") else None,
             absent=_alternation(spec["absent"]) if spec.get("absent") else None,
+            checked=bool(spec.get("checked", False)),
         )
     roles = sorted(t["role_words"], key=len, reverse=True)
     patterns = {

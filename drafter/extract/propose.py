@@ -109,14 +109,16 @@ class Proposer:
             cs = self.by_unit[i]
             if self.lay.units[i].kind == "row":
                 return any(c.open_for(fid) for c in cs)
-            if any(c.open_for(fid) and unchecked.search(c.text) for c in cs):
+            if self.cues.fields[fid].checked and any(unchecked.search(c.text) for c in cs):
                 return True  # "pretty sure nobody ... did NOT check portal": not checked outweighs the guess
             rest = cs[1:]
             return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
         if not decided:
-            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
+            return self.missing(fid, next(c for i in units for c in self.by_unit[i]
+                                          if c.open_for(fid) or self.cues.fields[fid].checked
+                                          and unchecked.search(c.text)))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
@@ -365,6 +367,7 @@ class Proposer:
         note = self.cues.fields[fid].note
         if undecided is not None:
             u = self.lay.units[undecided.unit]
-            shown = undecided.text if len(undecided.text) <= 90 else undecided.text[:87] + "..."
+            said = re.sub(r"\s*\n[\s>]*", " ", undecided.text)  # a wrapped or quoted line reads as one
+            shown = said if len(said) <= 90 else said[:87] + "..."
             note = f"left open in the notes (line {self.lay.docs[u.doc].line_of(undecided.start)}: “{shown}”); {note}"
         return Proposal([], None, note)
