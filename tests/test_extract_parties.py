@@ -375,3 +375,18 @@ def test_a_firm_named_with_a_kind_of_business_is_an_organisation_not_a_person(tm
     p = _draft(tmp_path, text, "call.srt")
     assert "Brightmoor Controls" in (p.value("partner") or "")
     assert "Yusuf Demir" in (p.value("partner") or "")
+
+
+def test_the_writer_of_a_write_up_is_the_i_who_owns_the_handoff(tmp_path):
+    text = """# Northbeck x Calder & Rye: first planning session
+
+*Write-up by Beata Kowal (alliances), 2 September*
+
+From Northbeck: Saoirse Flynn (retail and apparel lead). From us: Emeka Obi (AE, fashion and apparel).
+
+Calder & Rye Apparel is on Emeka's FY named-account list; OPP-55021 is open at stage one.
+
+I own the Calder & Rye handoff until Emeka accepts; Emeka will reply by Thursday 4 September.
+"""
+    p = _draft(tmp_path, text, "writeup.md")
+    assert "Beata Kowal" in (p.value("owner") or "")

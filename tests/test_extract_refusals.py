@@ -213,3 +213,30 @@ def test_time_with_the_buyer_got_for_the_seller_is_a_warm_path(tmp_path):
                             "Imogen after it."),
     ])
     assert "twenty minutes with Imogen" in (packet.value("warm_path") or "")
+
+
+def test_a_joint_story_not_worked_out_and_parked_is_no_value_proposition(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Odette Varga", "Colm, how would you describe what we'd do together? I need a line for the packet."),
+        ("Colm Fitzgerald", "Honestly, we haven't worked out the split. Our warehouse already flags late bed data, so "
+                            "part of your pitch overlaps ours."),
+        ("Colm Fitzgerald", "I need to talk to our product team before I'd put a joint story in front of Imogen."),
+        ("Odette Varga", "Fair. Let's park the joint story for now."),
+    ])
+    assert packet.fields["value_prop"].value is None
+
+
+def test_a_partner_that_declined_both_asks_has_no_move(tmp_path):
+    text = """BRINDLE / TAMSIN - STEERING MINUTES
+Present: Colm Fitzgerald (channel director, Brindle Data Works), Ravi Menon (AE, healthcare)
+
+4.1 Account. Tamsin Health Group. OPP-41172 is open, stage one; Tamsin is on Ravi's H2 named-account list.
+4.2 Standing. Brindle built Tamsin's patient-flow warehouse in 2022 and runs its data support desk.
+4.7 Partner action. Ravi asked whether Brindle could share a bed-data extract, or run a workshop with Tamsin,
+before 3 December. Colm declined both: the support contract does not cover extracts. No other Brindle action was
+agreed.
+"""
+    packet = draft_text(tmp_path, text, "minutes.txt")
+    assert "patient-flow warehouse" in (packet.value("why_partner") or "")
+    assert packet.fields["partner_move"].value is None
+    assert "declined both" in (packet.fields["partner_move"].note or "")

@@ -48,6 +48,11 @@ _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\
                             r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
 
+def _flat(text: str) -> str:
+    """A sentence wrapped over lines (or quoted lines, "> ") read as one line, for the cue patterns' spaces."""
+    return re.sub(r"[ \t]*\n[ \t>]*", " ", text) if "\n" in text else text
+
+
 @dataclass
 class Cand:
     """One sentence (or one table row) of the notes as a possible piece of a field's value."""
@@ -178,7 +183,7 @@ class Scorer:
         speaker = ents.people.find(u.speaker) if u.speaker else None
         f["account"] = any(o is ents.account for o in orgs) if ents.account else False
         # words inside quotation marks are someone else's: "our" there is the customer's
-        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        bare = _flat(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
         f["first_singular"] = bool(_FIRST_SINGULAR.search(bare))
         f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
@@ -229,12 +234,12 @@ class Scorer:
     def _score(self, c: Cand) -> None:
         f = c.features
         sent = c.text
-        bare = _QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent)
+        bare = _flat(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
         for fid, fc in self.cues.fields.items():
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
-            if fc.absent is not None and fc.absent.search(sent):
+            if fc.absent is not None and fc.absent.search(_flat(sent)):
                 c.absent.add(fid)
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
             c.scores[fid] = cue + feat if ok else float("-inf")

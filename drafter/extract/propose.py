@@ -104,6 +104,7 @@ class Proposer:
         # ... unless what it is given first says nothing of the field and the rest says it is open
         # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
         unchecked = self.cues.any_of("not_checked")
+        asked = self.cues.any_of("reported_question")
 
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
@@ -112,7 +113,9 @@ class Proposer:
             if self.cues.fields[fid].checked and any(unchecked.search(c.text) for c in cs):
                 return True  # "pretty sure nobody ... did NOT check portal": not checked outweighs the guess
             rest = cs[1:]
-            return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
+            # a question reported first ("CH asked whether Larchmont could share an extract") says nothing yet
+            silent = cs[0].cue_scores[fid] <= 0 or bool(asked.search(cs[0].text))
+            return cs[0].open_for(fid) or (silent and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
         if not decided:
