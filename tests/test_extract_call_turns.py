@@ -134,3 +134,25 @@ def test_no_registrations_and_the_deal_kept_direct_is_the_conflict_check(tmp_pat
                                      "so Priya keeps the deal direct and Corbel is logged as influence.")]
     conflict = draft_text(tmp_path, vtt(turns), "call.vtt").value("conflict") or ""
     assert "no registrations" in conflict
+
+
+PITCHSIDE = [
+    ("Rafe Dunstan", "So, Ironbridge. Leon, for context: Jolene is venue accounts lead at Pitchside AV, our "
+                     "integration partner for stadiums."),
+    ("Jolene Marsh", "Right. Ironbridge Stadium, thirty-one thousand seats. We installed the stadium Wi-Fi in 2022."),
+    ("Leon Haddad", "And it's on my list. We have OPP-81426 open from their hospitality RFP in August."),
+    ("Rafe Dunstan", "Registration. Is anyone registered on Ironbridge?"),
+    ("Jolene Marsh", "I'd guess not, they've always bought direct as far as I know. I haven't looked, to be fair."),
+    ("Leon Haddad", "Me neither. Someone should."),
+]
+
+
+def test_a_firm_described_as_our_integration_partner_is_the_partner_not_a_person(tmp_path):
+    p = draft_text(tmp_path, srt(PITCHSIDE), "call.srt")
+    assert "Pitchside AV" in (p.value("partner") or "")
+    assert "Jolene" in (p.value("partner") or "")
+
+
+def test_a_topic_announced_in_a_turn_and_a_guess_are_no_conflict_check(tmp_path):
+    p = draft_text(tmp_path, srt(PITCHSIDE), "call.srt")
+    assert p.fields["conflict"].value is None

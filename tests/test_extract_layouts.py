@@ -289,3 +289,25 @@ def test_a_check_said_not_done_outweighs_the_guess_in_the_same_field(tmp_path):
     p = draft_text(tmp_path, SCRIBBLES, "call.txt")
     assert p.fields["conflict"].value is None
     assert "did NOT check portal" in (p.fields["conflict"].note or "")
+
+
+PARTICIPANTS_THEN_ITEMS = """Sync notes - Havbris Consulting / cosell
+date: 24 September, Teams call 45 min
+participants: Jens Aalto (Havbris, head of food industry), Annika Berg (our AE seafood Norway), me
+
+1. Havbris general
+- Havbris have now 4 consultants certified in our platform.
+
+2. Nordvik Seafood - cosell
+- Account: Nordvik Seafood AS, 2 plants. Annika have the opportunity OPP-55362 open since June, stage 2.
+- Why Havbris: Havbris implemented the warehouse management system of Nordvik in 2020.
+- Joint value: our cold chain sensors record the temperature of every pallet, and Havbris connect it with the
+  warehouse system, so the temperature history go together with the shipping documents.
+- Warm path: Jens know Solveig well, he make with her a workshop on 14 October and she agree that Annika join.
+"""
+
+
+def test_a_line_of_participants_heads_nothing_across_a_blank_line(tmp_path):
+    p = draft_text(tmp_path, PARTICIPANTS_THEN_ITEMS, "sync.txt")
+    assert "cold chain sensors" in (p.value("value_prop") or "")
+    assert "Jens know Solveig well" in (p.value("warm_path") or "")

@@ -293,6 +293,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         role = m.group("role").strip()
         if not cues.role_words.search(role.split(" for ")[0]):
             continue
+        if re.search(r"\bpartners?$", role.split(" for ")[0]) or cues.any_of("partner_kinds").fullmatch(role):
+            continue  # "Pitchside AV, our integration partner for stadiums": a firm, described as our partner
         owner = m.group("owner").lower()
         side = "ours" if owner == "our" else "customer" if owner == "their" else None
         people.add(m.group("name"), u.doc, s + m.start("name"), role=role, side=side,

@@ -127,6 +127,10 @@ class _Builder:
             if not stripped:
                 self.open = None
                 self.table_columns = None
+                # across a blank line, a line of text heads the bullets below only as a lead-in ("Next steps:");
+                # "participants: Jens Aalto (...), me" said its piece
+                self.indent_stack = [(d, k) for d, k in self.indent_stack if self.units[k].kind != "text"
+                                     or self.doc.text[self.units[k].start:self.units[k].end].rstrip().endswith(":")]
                 in_header = early_from = False
                 continue
             indent = len(content) - len(content.lstrip())

@@ -209,6 +209,9 @@ class Proposer:
                 continue
             if c.features.get("attendees") and fid != "account":
                 continue  # an attendee list describes people, not the account's story or anyone's move
+            if (len(c.text.split()) <= 2 and self.lay.units[c.unit].kind == "cue"
+                    and self.scorer.labeler.field(c.text.strip(" .:")) is not None):
+                continue  # a topic announced in a turn ("Registration.") says nothing of it yet
             if c.scores[fid] < th and self.context_score(c, fid) < th:
                 continue
             out.append(c)
