@@ -156,3 +156,31 @@ def test_a_firm_described_as_our_integration_partner_is_the_partner_not_a_person
 def test_a_topic_announced_in_a_turn_and_a_guess_are_no_conflict_check(tmp_path):
     p = draft_text(tmp_path, srt(PITCHSIDE), "call.srt")
     assert p.fields["conflict"].value is None
+
+
+BECKETT = [
+    ("Maeve Costigan", "Gareth, Sanjay is commercial director at Beckett Building Controls."),
+    ("Sanjay Kulkarni", "Larchmont Property Group, fourteen towers. We installed the building management system in "
+                        "nine of them and we service all nine."),
+    ("Gareth Pryce", "Larchmont is on my named list. I have OPP-46683, stage two, from their sustainability manager, "
+                     "Otto Brandt."),
+    ("Gareth Pryce", "Our energy analytics finds the zones that heat and cool at the same time and recommends "
+                     "set-point changes floor by floor."),
+    ("Sanjay Kulkarni", "And we'd apply those set-point changes through the building management system we already "
+                        "service, and tune the schedules."),
+    ("Maeve Costigan", "Who do you know there, Sanjay?"),
+    ("Sanjay Kulkarni", "That's the weak spot. His replacement is Elena Voss. I've never met her. Our technicians deal "
+                        "with the building engineers on call-outs."),
+    ("Gareth Pryce", "Then I'll book the energy analytics demo with Otto for this week."),
+    ("Sanjay Kulkarni", "I'll send you the BMS point list and trend logs for two of the towers by the 20th."),
+]
+
+
+def test_each_side_says_its_part_and_dealing_with_engineers_is_no_deal(tmp_path):
+    p = draft_text(tmp_path, vtt(BECKETT), "call.vtt")
+    assert "apply those set-point changes" in (p.value("value_prop") or "")
+    assert "energy analytics finds the zones" in (p.value("value_prop") or "")
+    # "Our technicians deal with the building engineers" is no other account's deal: the moves after it stand
+    assert "energy analytics demo" in (p.value("seller_move") or "")
+    assert "trend logs" in (p.value("partner_move") or "")
+    assert p.fields["warm_path"].value is None
