@@ -313,3 +313,33 @@ def test_a_registration_check_that_could_not_be_run_is_open_whatever_the_guess(t
     assert p.fields["conflict"].value is None
     assert "haven't been able to look" in (p.fields["conflict"].note or "")
     assert "\n" not in (p.fields["conflict"].note or "")
+
+
+PARTNER_RECAP = """From: Imogen Tate <imogen.tate@kessock.example>
+To: Yusuf Demir <yusuf.demir@orrin.example>
+Cc: Tobias Lind <tobias.lind@orrin.example>
+Subject: Fallowmere Waste & Recycling - recap of our service review
+Date: Fri, 9 Jan 2026 16:22:05 +0000
+
+Hi Yusuf (and hello Tobias),
+
+Background, for Tobias: Fallowmere Waste & Recycling is a private hauler with 180 trucks. Kessock implemented
+their billing and dispatch system in 2022. Your portal shows an early opportunity on your side, OPP-24519.
+
+At the review their operations director, Gideon Ashworth, said: "Our drivers empty half-full bins."
+
+Gideon and I get on well. He is happy for Tobias to join our next review, on 22 January at their depot.
+I suggest Tobias comes on 22 January and shows the route-planning demo built on Fallowmere's own routes.
+
+Best,
+Imogen
+
+Imogen Tate | Partner Manager | Kessock Systems
+"""
+
+
+def test_a_partner_recap_sends_our_one_person_to_the_customer_as_the_seller(tmp_path):
+    p = _draft(tmp_path, PARTNER_RECAP, "recap.eml")
+    assert p.metadata.get("seller") == "Tobias Lind"
+    assert "shows the route-planning demo" in (p.value("seller_move") or "")
+    assert "join our next review" in (p.value("warm_path") or "")

@@ -35,7 +35,10 @@ _THEY_LEAD = re.compile(r"^(?:(?:and|so|but)[,]?\s+)?(?:they|their)\b", re.I)
 _IT = re.compile(r"\b(?:it|this one|that one)\b", re.I)
 _SHE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
 _ONLY_QUOTE = re.compile(rf"^\W{{0,3}}{_OPEN_Q}")
-_LEAD = re.compile(r"^(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+", re.I)
+# words before the sentence's subject: "So ...", and a suggestion whose subject does the thing ("I suggest Tobias
+# comes on 22 January and shows the demo": Tobias's move, not the writer's)
+_LEAD = re.compile(r"^(?:(?:so|then|and|also|yes|ok|okay|great|perfect|right|sure|thanks|and then)[,.!]?\s+)?"
+                   r"(?:(?:I|we)\s+(?:would\s+|['’]d\s+)?(?:suggest|propose|recommend)(?:\s+that)?\s+(?=[A-Z]))?", re.I)
 _COMMIT = re.compile(r"^(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:will|to|['’]ll|committed|agreed|offered|confirmed|owns|is"
                      r" going to|has offered|can|should|plans? to|promised)\b", re.I)
 _I_COMMIT = re.compile(r"\bI(?:['’]ll| will| can| could| am going to|['’]m going to)\s+(?!not\b)[a-z]+")

@@ -79,7 +79,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
          "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
          "deal_context", "intro", "topic_return", "artifacts", "aside_around", "serving", "back_reference",
          "continuation", "clause_turn", "accepts", "confirms", "addressed_move", "reads_out", "not_checked",
-         "partner_kinds", "reported_question")
+         "partner_kinds", "reported_question", "pitching")
     }
     patterns["events"] = re.compile(r"(?:" + "|".join(t["events"]) + r")\b", re.I)
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)

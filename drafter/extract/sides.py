@@ -69,6 +69,26 @@ def resolve_org(p: Person, ents: Entities) -> Org | None:
 
 
 
+def _pitching(lay: Layout, ents: Entities, cues: Cues) -> Person | None:
+    """With no seller named as such, the one person on our side whom the notes send to the customer: "I
+    suggest Tobias comes on 22 January and shows the route-planning demo", "happy for Tobias to join"."""
+    pitch = cues.any_of("pitching")
+    counts: dict[str, int] = {}
+    ours = [p for p in ents.people if p.side == "ours"]
+    for d in lay.docs:
+        for p in ours:
+            names = "|".join(re.escape(a) for a in sorted(p.aliases, key=len, reverse=True) if a != "I")
+            if not names:
+                continue
+            rx = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])(?![ \t]*[:(|])[^.;:!?\n]{{0,60}}?(?:{pitch.pattern})",
+                            re.I)
+            counts[p.name] = counts.get(p.name, 0) + len(rx.findall(d.text))
+    ranked = sorted(((n, k) for k, n in counts.items() if n), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ents.people.find(ranked[0][1])
+
+
 def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
     """The recipient of a message that speaks of "your opportunity" or "your list" is the seller."""
     addressed = cues.any_of("seller_addressed")
@@ -142,6 +162,10 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
     sellers = [p for p in ents.people if p.seller]
     if sellers:
         ents.seller = max(sellers, key=lambda p: sum(d.text.count(p.first) for d in lay.docs))
+    else:
+        ents.seller = _pitching(lay, ents, cues)
+        if ents.seller is not None:
+            ents.seller.seller = True
     if ents.partner is not None:  # "Kwabena will send the intro email to Rodrigo and Emre": the partner's go-between
         for p in introducers(lay, ents, cues):
             if p.side is None and not p.seller:
