@@ -343,3 +343,47 @@ def test_a_partner_recap_sends_our_one_person_to_the_customer_as_the_seller(tmp_
     assert p.metadata.get("seller") == "Tobias Lind"
     assert "shows the route-planning demo" in (p.value("seller_move") or "")
     assert "join our next review" in (p.value("warm_path") or "")
+
+
+STUDIO_THREAD = """From: Wilf Haines <wilf.haines@ostrander.example>
+To: Sofia Lindqvist <sofia.lindqvist@gantrymedia.example>, Marek Novak <marek.novak@ostrander.example>
+Subject: Re: Cinderford Studios
+Date: Tue, 27 Jan 2026 10:00:00 +0000
+
+Sofia, Marek,
+
+- Marek: join Sofia on the 5 February facilities tour and bring the secure transfer demo.
+- Sofia: nightly transfer volumes between the two lots by 30 January, as you offered below.
+- I own the Cinderford handoff until Marek accepts. Marek, please confirm by 29 January.
+
+On the joint offer, I take your point, Sofia. We leave it open until Cinderford's CTO has decided.
+
+Wilf
+
+On Mon, 26 Jan 2026 at 17:12, Sofia Lindqvist <sofia.lindqvist@gantrymedia.example> wrote:
+> Dominic is happy for Marek to join the facilities tour on 5 February. I can send
+> Marek the nightly transfer volumes between the two lots by 30 January.
+>
+> On what we would offer together: honestly I can't tell you yet what Gantry would
+> do alongside your transfer service. Until then I'd rather not promise a scope or a price.
+>
+> > On Mon, 26 Jan 2026 at 09:05, Wilf Haines <wilf.haines@ostrander.example> wrote:
+> > Adding Marek Novak, our AE for media. Marek: Cinderford Studios is on your named-account list, and
+> > there is an early opportunity, OPP-57740, stage 1.
+> >
+> > > On Fri, 23 Jan 2026 at 15:40, Sofia Lindqvist <sofia.lindqvist@gantrymedia.example> wrote:
+> > > Gantry installed Cinderford's shared storage in 2021. Their head of post-production,
+> > > Dominic Achterberg, told me: "We courier hard drives between the two lots every night."
+> > >
+> > > Sofia Lindqvist | Studio Accounts Manager | Gantry Media Systems
+"""
+
+
+def test_a_thread_reads_the_newest_word_first_and_people_across_quoted_lines(tmp_path):
+    p = _draft(tmp_path, STUDIO_THREAD, "thread.eml")
+    # a name wrapped onto the next quoted line is still a person, the buyer the warm path is about
+    assert "Dominic is happy for Marek to join" in (p.value("warm_path") or "")
+    # "I'd rather not promise a scope" is about the joint offer, in an older message: the move stands
+    assert "nightly transfer volumes" in (p.value("partner_move") or "")
+    # the joint offer is left open in the newest message and in the partner's own words
+    assert p.fields["value_prop"].value is None

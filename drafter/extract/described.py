@@ -193,7 +193,9 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                      group_side: str | None, in_attendees: bool) -> None:
     cues = people.cues
     text = lay.docs[u.doc].text
-    sent = text[s:e]
+    # a sentence wrapped over quoted lines ("Their head of post-production,\n>>> Dominic Achterberg, told me")
+    # reads as one line; the marks become spaces, so every offset still points into the text
+    sent = re.sub(r"\n[ \t>]*", lambda m: " " * len(m.group()), text[s:e])
     nicknames_and_holders(people, u, s, sent)
     if not _MAY_NAME.search(sent) and not (u.kind == "cue" and s == u.body):
         return  # every pattern below needs a capitalised name

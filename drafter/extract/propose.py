@@ -285,6 +285,8 @@ class Proposer:
             after = self.lay.units[c.unit].doc == doc and (c.unit, c.start) > (top.unit, top.start)
             if not (after and c.open_for(fid) and c.topic >= 0 and self.cand_field(c) in (None, fid)):
                 continue
+            if self.lay.units[c.unit].quoted and not self.lay.units[top.unit].quoted:
+                continue  # a reply quoted below the proposal is older than it, not the notes' last word
             # it names the field, or answers a question that does ("What's the joint story?" / "Honestly, we
             # haven't worked that out.")
             asked = self._question_before(c.unit, fid, named=True) if c is self.by_unit[c.unit][0] else None
