@@ -846,3 +846,27 @@ def test_a_persons_memory_is_no_evidence(base, evidence):
     # SPEC §2 no_evidence: "no source a seller can open and check in minutes"
     g = judge(base, evidence=evidence)
     assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]
+
+
+def test_what_the_partner_does_at_this_account_is_its_standing(base):
+    # scorecard partner_context: "why they matter here" -- the partner's footprint at the named account
+    why = "Meridian supplies the private network and the depot scanners across all nine Northwind depots."
+    assert judge(base, why_partner=why).scorecard.components["partner_context"] == "strong"
+    for fluff in ["Meridian is very excited about Northwind and its growth plans for this year.",
+                  "Meridian is a strategic partner with real synergies at Northwind across the whole business."]:
+        assert judge(base, why_partner=fluff).scorecard.components["partner_context"] == "weak", fluff
+    generic = judge(base, account="A large logistics company in the Midwest, like Northwind. No opportunity yet.",
+                    why_partner=why)
+    assert generic.scorecard.components["partner_context"] == "weak"
+
+
+@pytest.mark.parametrize("value_prop", [
+    "Our triage engine reads each request and sets the priority; Meridian's connector sends the request to us and "
+    "posts the result back in the app.",
+    "Our contract platform gives the firm one approved clause library inside Word; Dana knows which precedents the "
+    "partners trust and will run the clause-selection workshop.",
+])
+def test_the_partner_acts_in_the_offer_by_a_possessive_or_its_person(base, value_prop):
+    g = judge(base, why_partner="Meridian ran the data platform migration Northwind completed last quarter.",
+              value_prop=value_prop)
+    assert g.scorecard.components["partner_context"] == "strong"

@@ -34,10 +34,10 @@ def check_partner(ctx: Context) -> Check:
     return remembered(ctx, "partner", judge_partner, ctx.known_first, ctx.org_names)
 
 def check_why_partner(ctx: Context) -> Check:
-    return remembered(ctx, "why_partner", judge_why_partner, None)
+    return remembered(ctx, "why_partner", judge_why_partner, ctx.values["account"])
 
 def check_value_prop(ctx: Context) -> Check:
-    return remembered(ctx, "value_prop", judge_value_prop, ctx.values['partner'])
+    return remembered(ctx, "value_prop", judge_value_prop, ctx.values['partner'], ctx.known_first, ctx.org_names)
 
 def check_trigger(ctx: Context) -> Check:
     return remembered(ctx, "trigger", judge_trigger, ctx.known_first, ctx.org_names)
