@@ -47,14 +47,14 @@ def _buyer_named(ctx: Context, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
-def _planning_meeting(ctx: Context, body: str) -> str | None:
+def _planning_meeting(ctx: Context, body: str, vague_at: str | None) -> str | None:
     """The purpose, when a move's only act is a meeting (or a message to set one up) held to plan the move:
     "Set up an internal call with Jonas to agree how we approach the 7 August review", "Marianne will set up a
     meeting with us to agree next steps". SPEC §2: the "discuss options" kind, not one concrete action. A
     meeting with the buyer (a dated demo, a joint session with the customer) is a move, whatever its agenda."""
     vague = ctx.rubric.lex["vague_moves"]
     plan = ctx.pat("planning_purpose", body)
-    purpose = plan or vague.search(body)
+    purpose = plan or (vague_at and vague.search(body))
     if not purpose:
         return None
     # a planning purpose runs to the end of its sentence: what it plans ("who presents what") is no act of its own
@@ -83,7 +83,7 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     verb = next((m.group(0) for m in ctx.rubric.lex["action_verbs"].finditer(rest)
                  if not _DETERMINED.search(rest, 0, m.start())), None)
     action = verb or (not vague and ctx.pat("date", text))
-    planning = _planning_meeting(ctx, body) if verb else None
+    planning = _planning_meeting(ctx, body, vague) if verb else None
     if planning:
         msg = f"the {who} move is a meeting to plan the move, not the move ({quoted(planning)})"
         return Check("missing", [msg], {"no_next_move": msg}, text=planning), False

@@ -120,9 +120,12 @@ def judge_why_partner(ctx: Context) -> Check:
                           "(prior delivery, installed footprint, trusted relationship)"])
 
 
-def _bare(ws: list[str]) -> set[str]:
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _bare(text: str) -> set[str]:
     """Words without a possessive ("Tenantly's connector" names Tenantly)."""
-    return {re.sub(r"['’]s$", "", w) for w in ws}
+    return set(words(_POSSESSIVE.sub("", text)))
 
 
 def _account_named(ctx: Context, text: str) -> str | None:
@@ -137,7 +140,7 @@ def _account_named(ctx: Context, text: str) -> str | None:
     # its first capitalised word that is a name ("The Rail division of Halvorsen Group": Rail), not "The" or "UK"
     stop = ctx.rubric.words["not_names"] | ctx.rubric.words["org_words"]
     account = next((t.lower() for t in tokens if t[:1].isupper() and t.lower() not in stop), "")
-    if not account or account not in _bare(words(text)):
+    if not account or account not in _bare(text):
         return None
     return None if ctx.has("partner_enthusiasm", text) or ctx.has("generic_partner_language", text) else account
 
@@ -149,7 +152,7 @@ def judge_value_prop(ctx: Context) -> Check:
     partner_name = (words(first_clause(ctx.values["partner"])) or [""])[0]
     ours = any(w in ctx.rubric.words["our_side"] for w in words(text)) or _vendor_named(ctx, text)
     # the partner by its name ("Tenantly's connector sends ...") or its person's ("Margot will run the workshop")
-    bare = _bare(words(text))
+    bare = _bare(text)
     theirs = bool(partner_name) and partner_name in bare or bool(
         re.search(r"\b(they|partner|their)\b", text, re.IGNORECASE)) or any(
         p.first.lower() in bare for p in ctx.people("partner"))
