@@ -803,3 +803,70 @@ def test_a_failure_mode_the_scorecard_does_not_read_costs_at_least_a_missing_com
 def test_an_opportunity_still_to_be_opened_ties_nothing(base, account):
     g = judge(base, account=account)
     assert "no_account_logic" in g.failure_modes and not g.gates["account_prioritized"]
+
+
+# --- from the blind set u (a second hidden companion to the dev set, written by a different hand) ------
+
+@pytest.mark.parametrize("fid, move", [
+    ("seller_move", "Set up a 30-minute internal alignment call with Dana and our solutions engineer to agree how we "
+                    "approach the June review and who presents what."),
+    ("seller_move", "Get a call in the diary with Dana to line up how we approach Northwind's ops director together."),
+    ("seller_move", "Email Dana this week so we can agree our approach to the ops director."),
+    ("partner_move", "Dana will set up a meeting with us by 31 October to agree next steps."),
+])
+def test_a_meeting_to_plan_the_move_is_not_the_move(base, fid, move):
+    # SPEC §2 no_next_move: "discuss options" with a calendar slot is still not one concrete action
+    g = judge(base, **{fid: move})
+    assert "no_next_move" in g.failure_modes
+    gate = "seller_move_concrete" if fid == "seller_move" else "partner_committed"
+    assert not g.gates[gate]
+    assert "meeting to plan" in g.fields[fid].findings[0].message
+
+
+def test_a_meeting_with_the_buyer_or_to_decide_something_is_a_move(base):
+    trigger = ('At Meridian\'s quarterly review, Northwind\'s ops director, Priya Shah, said: "We reconcile '
+               '40,000 carrier invoices a month by hand."')
+    planning = judge(base, trigger=trigger, seller_move="Book a call with Dana this week to agree next steps.")
+    assert "no_next_move" in planning.failure_modes
+    for move in ["Book a call with Priya this week to agree next steps.",  # the buyer, named in the trigger
+                 "Book the joint session with Northwind's ops director on Thursday to agree our approach.",
+                 "Book a 30-minute prep call with Dana this week to agree the agenda for the June review.",
+                 "Call Dana by Thursday to agree a date for the site walk with Priya."]:
+        g = judge(base, trigger=trigger, seller_move=move)
+        assert "no_next_move" not in g.failure_modes and g.gates["seller_move_concrete"], move
+
+
+@pytest.mark.parametrize("evidence", [
+    "Dana's recollection of the quarterly review notes, 12 May.",
+    "Dana didn't take notes at the 12 May quarterly review.",
+    "Dana's recollection of the September business review. She didn't take notes, but she remembers the ops "
+    "director's words clearly and is happy to repeat them on a call.",
+])
+def test_a_persons_memory_is_no_evidence(base, evidence):
+    # SPEC §2 no_evidence: "no source a seller can open and check in minutes"
+    g = judge(base, evidence=evidence)
+    assert "no_evidence" in g.failure_modes and not g.gates["evidence_verifiable"]
+
+
+def test_what_the_partner_does_at_this_account_is_its_standing(base):
+    # scorecard partner_context: "why they matter here" -- the partner's footprint at the named account
+    why = "Meridian supplies the private network and the depot scanners across all nine Northwind depots."
+    assert judge(base, why_partner=why).scorecard.components["partner_context"] == "strong"
+    for fluff in ["Meridian is very excited about Northwind and its growth plans for this year.",
+                  "Meridian is a strategic partner with real synergies at Northwind across the whole business."]:
+        assert judge(base, why_partner=fluff).scorecard.components["partner_context"] == "weak", fluff
+    generic = judge(base, account="A large logistics company in the Midwest, like Northwind. No opportunity yet.",
+                    why_partner=why)
+    assert generic.scorecard.components["partner_context"] == "weak"
+
+
+@pytest.mark.parametrize("value_prop", [
+    "Our triage engine reads each request and sets the priority; Meridian's connector sends the request to us and "
+    "posts the result back in the app.",
+    "Our contract platform gives the firm one approved clause library inside Word; Dana knows which precedents the "
+    "partners trust and will run the clause-selection workshop.",
+])
+def test_the_partner_acts_in_the_offer_by_a_possessive_or_its_person(base, value_prop):
+    g = judge(base, why_partner="Meridian ran the data platform migration Northwind completed last quarter.",
+              value_prop=value_prop)
+    assert g.scorecard.components["partner_context"] == "strong"

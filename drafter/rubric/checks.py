@@ -22,6 +22,11 @@ from drafter.rubric.proof import judge_conflict, judge_evidence, judge_owner
 
 __all__ = ["NAMING_FIELDS", "Check", "Context", "build_context"]
 
+def _buyer_facts(ctx: Context) -> tuple[str, ...]:
+    """What a move's check reads besides its text: who the buyer is (a meeting with them is a move)."""
+    return tuple(ctx.values[f] for f in ("account", "partner", "trigger", "warm_path", "owner"))
+
+
 def check_account(ctx: Context) -> Check:
     return remembered(ctx, "account", judge_account, ctx.priority and id(ctx.priority))
 
@@ -29,10 +34,10 @@ def check_partner(ctx: Context) -> Check:
     return remembered(ctx, "partner", judge_partner, ctx.known_first, ctx.org_names)
 
 def check_why_partner(ctx: Context) -> Check:
-    return remembered(ctx, "why_partner", judge_why_partner, None)
+    return remembered(ctx, "why_partner", judge_why_partner, ctx.values["account"])
 
 def check_value_prop(ctx: Context) -> Check:
-    return remembered(ctx, "value_prop", judge_value_prop, ctx.values['partner'])
+    return remembered(ctx, "value_prop", judge_value_prop, ctx.values['partner'], ctx.known_first, ctx.org_names)
 
 def check_trigger(ctx: Context) -> Check:
     return remembered(ctx, "trigger", judge_trigger, ctx.known_first, ctx.org_names)
@@ -41,10 +46,10 @@ def check_warm_path(ctx: Context) -> Check:
     return remembered(ctx, "warm_path", judge_warm_path, ctx.known_first, ctx.org_names)
 
 def check_seller_move(ctx: Context) -> Check:
-    return remembered(ctx, "seller_move", judge_seller_move, ctx.reference)
+    return remembered(ctx, "seller_move", judge_seller_move, ctx.reference, *_buyer_facts(ctx))
 
 def check_partner_move(ctx: Context) -> Check:
-    return remembered(ctx, "partner_move", judge_partner_move, None)
+    return remembered(ctx, "partner_move", judge_partner_move, *_buyer_facts(ctx))
 
 def check_conflict(ctx: Context) -> Check:
     return remembered(ctx, "conflict", judge_conflict, None)

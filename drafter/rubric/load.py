@@ -148,7 +148,7 @@ def _read_toml(path: Path | None, text: str | None = None) -> dict[str, Any]:
         raise InputError(path, f"cannot read ({e})") from e
 
 
-_INFLECT = {"action_verbs", "vague_moves", "relationship_verbs", "account_reasons"}
+_INFLECT = {"action_verbs", "vague_moves", "relationship_verbs", "account_reasons", "meeting_verbs"}
 _WORD_SETS = {"org_words", "name_particles", "not_names", "team_aliases", "mailbox_locals", "mailbox_regions",
               "generic_account_starts", "person_verbs", "our_side", "roles", "name_like_months", "clause_openers",
               "group_nouns"}

@@ -8,7 +8,7 @@ from datetime import timedelta
 from drafter.rubric.context import Check, Context, absent, quoted
 from drafter.rubric.dates import dates_after
 from drafter.rubric.model import Level
-from drafter.rubric.text import words
+from drafter.rubric.text import first_clause, words
 
 _DETERMINED = re.compile(r"\b(?:ahead of|before|after|until|till|during|at)\s+(?:the|this|that|our|their|its|next)"
                          r"\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -34,6 +34,39 @@ def _clause_verbs(text: str, ctx: Context) -> int:
     return max(verbs, len(bullets) * 2 if len(bullets) >= 2 else 0)
 
 
+def _buyer_named(ctx: Context, text: str) -> bool:
+    """Whether `text` names the buyer: the account, a customer word, or someone the trigger or warm path
+    names who is not the partner's contact or ours (not named in the partner, owner or account field)."""
+    if ctx.has("buyer_words", text):
+        return True
+    ours = " ".join(ctx.values[f] for f in ("partner", "owner", "account"))
+    org = ctx.rubric.words["org_words"]
+    names = {w for w in first_clause(ctx.values["account"]).split() if w[:1].isupper() and w.lower() not in org}
+    names |= {n for f in ("trigger", "warm_path") for p in ctx.people(f) for n in (p.first, p.name.split()[-1])
+              if not re.search(rf"\b{re.escape(n)}\b", ours)}
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+
+
+def _planning_meeting(ctx: Context, body: str, vague_at: str | None) -> str | None:
+    """The purpose, when a move's only act is a meeting (or a message to set one up) held to plan the move:
+    "Set up an internal call with Jonas to agree how we approach the 7 August review", "Marianne will set up a
+    meeting with us to agree next steps". SPEC §2: the "discuss options" kind, not one concrete action. A
+    meeting with the buyer (a dated demo, a joint session with the customer) is a move, whatever its agenda."""
+    vague = ctx.rubric.lex["vague_moves"]
+    plan = ctx.pat("planning_purpose", body)
+    purpose = plan or (vague_at and vague.search(body))
+    if not purpose:
+        return None
+    # a planning purpose runs to the end of its sentence: what it plans ("who presents what") is no act of its own
+    end = purpose.end() + (len(re.split(r"[.;!?\n]", body[purpose.end():], maxsplit=1)[0]) if plan else 0)
+    outside = vague.sub(" ", f"{body[:purpose.start()]} {body[end:]}")
+    acts = [m.group(0) for m in ctx.rubric.lex["action_verbs"].finditer(outside)]
+    meeting = ctx.rubric.lex["meeting_verbs"].rx
+    if not acts or not all(meeting.fullmatch(a) for a in acts) or _buyer_named(ctx, outside):
+        return None
+    return purpose.group(0)
+
+
 def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     """(check, concrete) for a next move; vague moves fire no_next_move."""
     text = ctx.values[fid]
@@ -50,6 +83,10 @@ def _move(ctx: Context, fid: str, who: str) -> tuple[Check, bool]:
     verb = next((m.group(0) for m in ctx.rubric.lex["action_verbs"].finditer(rest)
                  if not _DETERMINED.search(rest, 0, m.start())), None)
     action = verb or (not vague and ctx.pat("date", text))
+    planning = _planning_meeting(ctx, body, vague) if verb else None
+    if planning:
+        msg = f"the {who} move is a meeting to plan the move, not the move ({quoted(planning)})"
+        return Check("missing", [msg], {"no_next_move": msg}, text=planning), False
     alternative = ctx.find("alternatives", text) if fid == "seller_move" else None
     if alternative:
         msg = f"alternatives where one {who} move is asked for ({quoted(text)})"

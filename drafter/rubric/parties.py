@@ -109,7 +109,7 @@ def judge_why_partner(ctx: Context) -> Check:
     text = ctx.values["why_partner"]
     if not text:
         return Check("missing", [absent(ctx, "why_partner", "why this partner matters")])
-    standing = ctx.find("partner_standing", text)
+    standing = ctx.find("partner_standing", text) or _account_named(ctx, text)
     generic = ctx.find("generic_partner_language", text)
     if standing and len(words(text)) >= 8:
         return Check("strong", [f"says why the partner has standing ({quoted(standing)})"])
@@ -120,14 +120,42 @@ def judge_why_partner(ctx: Context) -> Check:
                           "(prior delivery, installed footprint, trusted relationship)"])
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _bare(text: str) -> set[str]:
+    """Words without a possessive ("Tenantly's connector" names Tenantly)."""
+    return set(words(_POSSESSIVE.sub("", text)))
+
+
+def _account_named(ctx: Context, text: str) -> str | None:
+    """The account's name when the text says what the partner does at it: standing with this account, not in
+    general ("Lattice supplies the private LTE network across all nine Corliss sites"). Enthusiasm about the
+    account ("Meridian is very excited about Northwind") or partnership language is no standing."""
+    opening = (sentences(ctx.values["account"]) or [""])[0]
+    tokens = re.findall(r"[\w&-]+", first_clause(opening))
+    if not tokens or tokens[0].lower() in ctx.rubric.words["generic_account_starts"] or ctx.has(
+            "generic_account", opening):
+        return None
+    # its first capitalised word that is a name ("The Rail division of Halvorsen Group": Rail), not "The" or "UK"
+    stop = ctx.rubric.words["not_names"] | ctx.rubric.words["org_words"]
+    account = next((t.lower() for t in tokens if t[:1].isupper() and t.lower() not in stop), "")
+    if not account or account not in _bare(text):
+        return None
+    return None if ctx.has("partner_enthusiasm", text) or ctx.has("generic_partner_language", text) else account
+
+
 def judge_value_prop(ctx: Context) -> Check:
     text = ctx.values["value_prop"]
     if not text:
         return Check("missing", [absent(ctx, "value_prop", "the joint value proposition")])
     partner_name = (words(first_clause(ctx.values["partner"])) or [""])[0]
     ours = any(w in ctx.rubric.words["our_side"] for w in words(text)) or _vendor_named(ctx, text)
-    theirs = (partner_name and partner_name in words(text)) or bool(
-        re.search(r"\b(they|partner|their)\b", text, re.IGNORECASE))
+    # the partner by its name ("Tenantly's connector sends ...") or its person's ("Margot will run the workshop")
+    bare = _bare(text)
+    theirs = bool(partner_name) and partner_name in bare or bool(
+        re.search(r"\b(they|partner|their)\b", text, re.IGNORECASE)) or any(
+        p.first.lower() in bare for p in ctx.people("partner"))
     generic = ctx.find("generic_partner_language", text)
     if ours and theirs and len(words(text)) >= 15 and not (generic and len(words(text)) < 25):
         return Check("strong", ["says what we do and what the partner does"])
