@@ -311,3 +311,26 @@ def test_a_line_of_participants_heads_nothing_across_a_blank_line(tmp_path):
     p = draft_text(tmp_path, PARTICIPANTS_THEN_ITEMS, "sync.txt")
     assert "cold chain sensors" in (p.value("value_prop") or "")
     assert "Jens know Solveig well" in (p.value("warm_path") or "")
+
+
+AE_SCRIBBLES = """peregrine / voltaic call - mon 9/15 - DR notes (typing fast)
+
+on call: Hamid Rostami (Voltaic Fleet Systems, channel sales mgr, West), me
+
+Peregrine Rent-a-Car: regional, 62 branches
+- my opp OPP-77815, stg 2, inbound from their claims mgr Brody Nguyen in July. on my Q4 commit list
+- Voltaic put telematics boxes in all Peregrine cars in 2023 + runs their fleet data portal
+- warm path: none really. Hamid's contact was the fleet director (Ted Olsen), left in Aug.
+- Hamid: send me 90d harsh-impact event export for 3 pilot branches by Fri 9/19. said yes on the call
+- me: book 30 min damage-AI demo w/ Brody + 2 of his branch mgrs this wk
+"""
+
+
+def test_an_ae_s_own_scribbles_make_the_writer_the_seller_and_read_titles_before_names(tmp_path):
+    p = draft_text(tmp_path, AE_SCRIBBLES, "call.txt")
+    # "their claims mgr Brody Nguyen" is a person, not the account the opportunity line names
+    assert (p.value("account") or "").startswith("Peregrine Rent-a-Car")
+    # "me:" in an AE's own notes ("my opp", "my Q4 commit list") is the seller's move
+    assert "damage-AI demo" in (p.value("seller_move") or "")
+    # "none really." answers the warm path
+    assert p.fields["warm_path"].value is None

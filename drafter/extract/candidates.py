@@ -51,6 +51,16 @@ _CUSTOMER_ROLE = re.compile(r"\b(?:their|the customer['’]s|the client['’]s)\
                             r"(?:cio|cto|coo|ceo|cfo|ciso|vp|director|head|manager|lead|buyer|champion)\b", re.I)
 
 
+
+def _author_sells(lay: Layout, ents: Entities, cues: Cues) -> set[int]:
+    """Documents whose writer is the seller, unnamed: no one else is, and the writer speaks of "my opp",
+    "my Q4 commit list" in their own lines. Their "I" and "me:" are the seller's."""
+    if ents.seller is not None:
+        return set()
+    mine = cues.any_of("seller_self")
+    return {u.doc for u in lay.units if u.kind not in ("cue", "header") and not u.quoted and u.speaker is None
+            and mine.search(lay.text(u))}
+
 def _flat(text: str) -> str:
     """A sentence wrapped over lines (or quoted lines, "> ") read as one line, for the cue patterns' spaces."""
     return re.sub(r"[ \t]*\n[ \t>]*", " ", text) if "\n" in text else text
@@ -94,6 +104,7 @@ class Scorer:
         self.anchors = anchors
         self.today = today
         self.topics = unit_topics(lay, ents, cues, lambda u: labeler.field(u.label, u) if u.label else None)
+        self.author_sells = _author_sells(lay, ents, cues)
         self.partner_aliases = ents.partner.aliases if ents.partner else set()
         self.account_aliases = ents.account.aliases if ents.account else set()
 
@@ -228,6 +239,8 @@ class Scorer:
             side = "partner" if c.actor is ents.partner else "ours" if c.actor is ents.ours else None
         elif c.actor == "ours":
             side = "ours"
+        elif c.actor == "author_seller":
+            side = "seller"
         for name in ("seller", "ours", "partner", "customer"):
             f[f"actor_{name}"] = side == name
         f["actor_unknown"] = c.actor == "unknown"
@@ -284,6 +297,9 @@ class Scorer:
                 c.actor, c.actor_from = next(iter(to.values())), "label"
                 return
         first = u.label and u.sep == ":" and c.start in (u.start, u.body)
+        if first and u.label and u.label.strip(" *_").lower() in ("me", "myself") and u.doc in self.author_sells:
+            c.actor, c.actor_from = "author_seller", "label"  # "- me: book the demo w/ Brody this wk"
+            return
         named = ents.people.find(u.label.strip(" *_")) if first and u.label else None
         if named is not None:  # "- Jonas: book the close demo with Mara", "Rashid: send the calendar"
             c.actor, c.actor_from = named, "label"
@@ -306,6 +322,9 @@ class Scorer:
                 return
             if u.kind == "cue":  # a caption with no name: someone at the table, we cannot say who
                 c.actor, c.actor_from = "unknown", "speaker"
+                return
+            if u.doc in self.author_sells and not u.quoted:
+                c.actor, c.actor_from = "author_seller", "speaker"
                 return
         pronoun = re.match(r"(?:she|he)\b", text[head:c.end], re.I)
         if pronoun and _COMMIT.match(text[head + pronoun.end():c.end].lstrip()):

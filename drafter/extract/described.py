@@ -37,7 +37,8 @@ _ROLE_WORDS = r"(?:(?!(?:the|their|our|his|her|a|an)\b)[A-Za-z][\w&/-]*[ \t]?){1
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 _APPOS_BEFORE = re.compile(
     rf"(?P<owner>\b(?:[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Tt]he|{_TOKEN}(?:[ \t]{_TOKEN})?(?:'s|’s)))[ \t]+"
-    rf"(?P<role>{_ROLE_WORDS}),[ \t]+{_TITLE}(?P<name>{NAME})\b"
+    # "their VP Claims, Gareth Pryce-Jones", "their claims mgr Brody Nguyen", "the fleet director (Ted Olsen)"
+    rf"(?P<role>{_ROLE_WORDS})(?P<sep>,[ \t]+|[ \t]+\(|[ \t]+){_TITLE}(?P<name>{NAME})\b"
 )
 _SELF_ROLE = re.compile(r"(?:I[\'’]m |I am )?(?:the |a |an )?(?P<role>[A-Za-z][\w&/ -]{2,50}?)(?=[,.;]|$)")
 # "Their quality manager is Rodrigo Paredes", "Altair's CIO is Dana Moss"
@@ -286,6 +287,11 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         role = m.group("role").strip()
         if not cues.role_words.search(role):
             continue
+        sep = m.groupdict().get("sep")
+        if sep is not None and "," not in sep and (
+                re.search(r"\b(?:at|for|with|of|in|on|from|to)\b", role)
+                or not cues.patterns["role_nouns"].search(role.split()[-1])):
+            continue  # no comma: the title must end right before the name ("is the manager at Palmetto Wireless")
         owner = m.group("owner")
         side = "ours" if owner.lower() == "our" else "customer" if owner.lower() in ("their",) else None
         org = re.sub(r"(?:'s|’s)$", "", owner) if owner[-2:] in ("'s", "’s") else None
