@@ -390,3 +390,42 @@ I own the Calder & Rye handoff until Emeka accepts; Emeka will reply by Thursday
 """
     p = _draft(tmp_path, text, "writeup.md")
     assert "Beata Kowal" in (p.value("owner") or "")
+
+
+REVIEW = """# Kinloch Q3 business review
+
+Kinloch brought Graham Kinloch (managing director), Oona Fairbairn (head of veterinary accounts) and Ravi Menon
+(hosting manager). On our side were Anders Holm (partner manager) and Priscilla Vance (AE, veterinary).
+
+**Brightmoor Veterinary Partners.** Kinloch Practice Systems has hosted Brightmoor's practice system since 2019, and
+Oona's team runs their helpdesk. Priscilla opened OPP-52290 during the meeting, so this one is partner-sourced.
+
+Oona sits in on Declan's monthly operations review and offered to bring Priscilla to the next one, on 15 August.
+Oona committed to send Priscilla the Monday call-volume reports by 1 August.
+
+On channel conflict we did not get far. Oona said she is "almost certain" nobody else sells telephony into
+Brightmoor, but neither she nor I looked at the registration portal.
+
+The partner's director, Dr Ngozi Adebayo, and Ngozi Adebayo's deputy joined for ten minutes.
+"""
+
+
+def test_a_surname_that_is_the_firm_s_name_does_not_count_as_the_person(tmp_path):
+    p = _draft(tmp_path, REVIEW, "review.md")
+    # Graham Kinloch is named once; "Kinloch" the firm, many times: the one acting is Oona
+    assert "Oona Fairbairn" in (p.value("partner") or "")
+    assert p.fields["conflict"].value is None
+
+
+def test_a_title_before_a_name_is_not_a_second_person(tmp_path):
+    text = """Attendees: Elmstead Consulting Group: Dr Ngozi Adebayo (director, higher education), Paulo Serrano
+(delivery manager). Us: Felipe Duarte (AE).
+
+Wyvern State University is on Felipe's named-account list; OPP-39058 is open at stage 1.
+Paulo ran the SIS go-live.
+Ngozi sits on the SIS governance board. Ngozi will introduce Felipe there on 3 December, and Ngozi will send
+him the data dictionary by 21 November.
+"""
+    p = _draft(tmp_path, text, "qbr.md")
+    assert "Ngozi Adebayo" in (p.value("partner") or "")
+    assert "Paulo" not in (p.value("partner") or "")

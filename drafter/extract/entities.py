@@ -63,6 +63,10 @@ def find_entities(lay: Layout, cues: Cues) -> Entities:
     rx, of = map_mentions(lay, cands)
     orgs = [o for o in cands.values() if o.mentions]
     ents = Entities(people, orgs, _org_rx=rx, _org_of=of)
+    # "Graham Kinloch" of Kinloch Practice Systems: his surname is the firm's name, not his
+    org_words = {a for o in orgs for a in o.aliases}
+    for p in people:
+        p.aliases -= {a for a in p.aliases if a in org_words and a.lower() not in (p.name.lower(), p.first.lower())}
     names = sorted({a for p in people for a in p.aliases}, key=len, reverse=True)
     if names:
         ents._person_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

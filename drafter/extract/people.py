@@ -60,6 +60,12 @@ class People:
         if shout:  # "NINA CALLOWAY:" in a caption file is Nina Calloway
             name = name.title()
         words = name.split()
+        title = re.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?[ \t]+(?=\S+[ \t]+\S)", name)
+        if title:  # "Dr Ngozi Adebayo" and "Ngozi Adebayo" are one person
+            if at is not None:
+                at += title.end()
+            name = name[title.end():]
+            words = name.split()
         if len(words) == 3 and (words[0].endswith(("ing", "ed")) or " ".join(words[1:]) in self.by_name):
             if at is not None:
                 at += len(words[0]) + 1
