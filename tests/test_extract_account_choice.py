@@ -485,3 +485,24 @@ def test_an_account_called_by_one_word_is_named_in_full_where_the_notes_write_it
         " - trigger, per Oskar (Tarrow GM ops, at the monthly review): \"crusher stops cost us 9 hours last week\"\n"
         " - conflict: checked portal -> nothing reg'd on Tarrow\n"), "notes.txt")
     assert "Tarrow Quarries" in (packet.value("account") or "")
+
+
+def test_a_buyer_titled_attendee_and_the_verb_opening_a_line_name_the_account(tmp_path):
+    text = """Acme Corp - Cost Optimization & Migration Planning
+Date: March 15, 2026
+
+Attendees:
+- Alex Johnson (VP of Engineering, Acme Corp)
+- Sam Chen (Alliance Lead, Northwind Cloud Partners)
+- Jordan Smith (Partner Account Manager)
+
+Meeting Summary:
+Discussed Acme Corp's cloud optimization initiative and migration planning.
+
+Action Items:
+- Schedule Well-Architected Review with the SA team
+"""
+    p = _draft(tmp_path, text)
+    # "Discussed Acme Corp's" is no organisation called "Discussed Acme Corp"; the VP at the table is the buyer
+    assert (p.value("account") or "").startswith("Acme Corp")
+    assert "Northwind Cloud Partners" in (p.value("partner") or "")

@@ -148,7 +148,22 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
         for p, _, _ in ents.people_in(text, u.start, u.end):
             if p.side == "customer" and (p.org_candidates or p.org_hints):
                 add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
+    for p in ents.people:  # "Alex Johnson (VP of Engineering, Acme Corp)" at the table: the buyer's firm
+        org = resolve_org(p, ents)
+        if org is not None and p.present and p.side != "ours" and _buyer_title(p.role):
+            add([org], 1.5)
     return score
+
+
+_BUYER = re.compile(r"\b(?:vp|vice president|chief|c[teifo]o|ciso|head of|director of|svp|evp|president|owner|"
+                    r"founder)\b", re.I)
+_SELLING = re.compile(r"\b(?:partner\w*|alliances?|channel|account (?:manager|executive|lead)|sales|practice|"
+                      r"solutions?|delivery|consult\w*|engagement)\b", re.I)
+
+
+def _buyer_title(role: str | None) -> bool:
+    """A title the buying side holds ("VP of Engineering"), not the titles partners send to a co-sell."""
+    return bool(role and _BUYER.search(role) and not _SELLING.search(role))
 
 
 def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
@@ -190,7 +205,8 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
         if org:
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
             # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
-            add([org], w + (1.5 if p.present and p.side != "ours" else 0.0))
+            # (unless they hold the buyer's kind of title)
+            add([org], w + (1.5 if p.present and p.side != "ours" and not _buyer_title(p.role) else 0.0))
     for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
         add([org], 2.0)
     add(_described_as_channel(lay, ents, cues), 2.0)
