@@ -264,3 +264,33 @@ def test_a_line_ending_in_a_link_ends_its_field(tmp_path):
     p = draft_text(tmp_path, ONE_LINE_EACH, "sync.txt")
     assert (p.value("owner") or "").startswith("Theo Lang owns the handoff")
     assert "owns the handoff" not in (p.value("evidence") or "")
+
+
+PIPES = """INTAKE | Harlan Geodata x Quillon Software | co-sell
+Date: Wed 4 Mar 2026 | Length: 30 min | Notes by: Priya Sandhu (partner marketing, Quillon)
+Partner: Harlan Geodata | Contact: Mirek Novak, head of alliances | Also on: Lise Brandt, survey lead
+Quillon side: Priya Sandhu | Tomas Reyes, AE utilities | Ana Costa, channel manager
+
+Account: Fenwater Utilities | Opp: OPP-77120 (stage 2) | Type: partner-influenced
+Why Harlan: Harlan has surveyed Fenwater's pipe network since 2019 | also runs their GIS hosting
+Trigger (per Mirek): "We missed two leak repairs because the maps were a year old." | regulator review in May
+Joint: Quillon gives them live work orders on the map | Harlan feeds it the survey layers | result: one view
+Warm path: Mirek sits on Fenwater's asset steering group | Gwen Ashby chairs it | next meeting: 18 Mar
+Seller move: Tomas runs the work-order demo at the 18 Mar steering group | uses a leak-repair sample
+Partner move: Harlan sends Tomas the survey coverage map by 11 Mar | Mirek agreed on the call
+Conflict: Ana checked 3 Mar: no partner registered on Fenwater | Tomas keeps full credit
+Owner: Priya owns the handoff until Tomas accepts | Tomas to accept by Fri 6 Mar
+"""
+
+
+def test_label_value_pairs_kept_apart_by_pipes_each_label_their_value(tmp_path):
+    p = draft_text(tmp_path, PIPES, "intake.txt")
+    assert "Mirek Novak" in (p.value("partner") or "")
+    assert "leak repairs" in (p.value("trigger") or "")
+    assert "live work orders" in (p.value("value_prop") or "")
+    assert "asset steering group" in (p.value("warm_path") or "")
+    assert "work-order demo" in (p.value("seller_move") or "")
+    assert "survey coverage map" in (p.value("partner_move") or "")
+    assert "Priya" in (p.value("owner") or "")
+    # each pair is its own value: the opportunity's line does not run into the next label
+    assert "Why Harlan" not in (p.value("account") or "")

@@ -89,7 +89,7 @@ def find_people(lay: Layout, cues: Cues) -> People:
             text = lay.docs[u.doc].text
             written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
             people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
-    for u in lay.units:
+    for ui, u in enumerate(lay.units):
         doc = lay.docs[u.doc]
         text = doc.text
         if u.kind == "cue" and u.speaker and u.speaker_at is not None:
@@ -137,8 +137,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 group_side = "ours"
             elif cues.patterns["section_buyer_roles"].match(_norm(label)):
                 group_side = "customer"  # "Authority: Dana Okafor (VP Claims Operations)": the buyer's side
-            elif in_attendees or org_label(label, cues):
-                group_org = label
+            else:
+                group_org = _party_on_line(lay, ui, cues) or (label if in_attendees or org_label(label, cues) else None)
         if u.kind == "row" and len(u.cells) >= 2:
             if "what" in u.columns:
                 continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
@@ -175,6 +175,23 @@ def find_people(lay: Layout, cues: Cues) -> People:
             _sentence_people(people, lay, u, s, e, org, side, in_attendees)
     people.finish()
     return people
+
+
+def _party_on_line(lay: Layout, i: int, cues: Cues) -> str | None:
+    """The organisation a line of label/value pairs opens with, for the people its later pairs name:
+    "Partner: Corbel Analytics | Contact: Ravi Menon, director of alliances" (Ravi is Corbel's)."""
+    u = lay.units[i]
+    first = i
+    while first > 0 and lay.units[first - 1].doc == u.doc and lay.units[first - 1].line == u.line:
+        first -= 1
+    head = lay.units[first]
+    if first == i or not head.label or head.kind != "text":
+        return None
+    party = _norm(head.label)
+    if not any(cues.fields[f].labels.match(party) for f in ("partner", "account") if cues.fields[f].labels):
+        return None
+    value = lay.text(head, body=True).strip(" \t.;,")
+    return value if org_label(value, cues) else None
 
 
 # a label naming our side of the table ("Us: Bianca Ferraro (partner manager), ...")
@@ -292,8 +309,9 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                    fact=(s + m.start(), s + m.end()))
     for m in _APPOS_ROLE.finditer(sent):
         if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
+            # "Alderwick Systems: Nadia Perrin, practice director": the organisation labelling the line
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
-                       fact=(s + m.start("name"), s + m.end("role")))
+                       orgs=[group_org] if group_org else None, fact=(s + m.start("name"), s + m.end("role")))
     for m in our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
         name = m.group("name")
         p = people.find(name) if " " not in name else None

@@ -26,6 +26,8 @@ _LABEL = re.compile(
 _WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
                     r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
+# the pipe between label/value pairs on one line: "Date: 20 Jan | Length: 45 min | Medium: Zoom"
+_PIPE = re.compile(r"[ \t]+\|[ \t]+")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # a name's capitals, with the accented ones: "Édouard Girard: ..." speaks, as "Edouard Girard: ..." does
 _SPEAKER = re.compile(rf"([{UPPER}][\w.'’-]*(?:[ \t]+[{UPPER}0-9][\w.'’-]*){{0,3}})[ \t]*"
@@ -182,6 +184,8 @@ class _Builder:
                 self.add(Unit(self.index, hstart, hend, lineno, "heading", level=hlevel or 1, quoted=depth > 0), depth)
                 self.open = None
                 continue
+            if self.table_columns is None and self._pipe_labels(body, cstart, lineno, depth, indent):
+                continue
             if _TABLE_ROW.match(body) and body.count("|") >= 2:
                 self._row(body, cstart, lineno, depth, indent)
                 continue
@@ -236,6 +240,32 @@ class _Builder:
                 self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units
+
+    def _pipe_labels(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> bool:
+        """A line of label/value pairs kept apart by pipes ("Partner: Corbel | Contact: Ravi Menon, alliances |
+        Also on: Jess Kwan"): each pair a labelled unit of its own, an unlabelled piece ("| also ran their
+        upgrade") or a lower-case sub-label ("| next board: 4 Feb") going on with the pair before it."""
+        if body.startswith("|") or not _PIPE.search(body):
+            return False
+        pieces = [(0, len(body))]
+        for m in _PIPE.finditer(body):
+            pieces[-1] = (pieces[-1][0], m.start())
+            pieces.append((m.end(), len(body)))
+        starts: list[tuple[int, re.Match[str]]] = []
+        for a, _ in pieces:
+            m = _LABEL.match(body, a)
+            if m and m.group("sep").strip() == ":" and m.group("label")[:1].isupper() and len(
+                    m.group("label").split()) <= 4 and m.end() < len(body) and body[m.end()] != "|":
+                starts.append((a, m))
+        if not starts or starts[0][0] != 0:
+            return False  # "2026-02-24 | Call | Kiran | ...": a row of columns, not pairs
+        for k, (a, m) in enumerate(starts):
+            b = starts[k + 1][0] if k + 1 < len(starts) else len(body)
+            b = a + len(body[a:b].rstrip(" \t|"))
+            unit = Unit(self.index, cstart + a, cstart + b, lineno, "text", indent=indent, quoted=depth > 0,
+                        label=m.group("label").strip(), label_start=cstart + a, sep=":", body=cstart + m.end())
+            self.open = self.add(unit, depth)
+        return True
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
