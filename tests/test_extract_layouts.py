@@ -294,3 +294,110 @@ def test_label_value_pairs_kept_apart_by_pipes_each_label_their_value(tmp_path):
     assert "Priya" in (p.value("owner") or "")
     # each pair is its own value: the opportunity's line does not run into the next label
     assert "Why Harlan" not in (p.value("account") or "")
+
+
+SLACK = """Slack export | #cosell-brightmoor | Halden workspace | 9 Mar 2026
+
+--- Monday, March 9th ---
+
+Ines Calder  [10:02 AM]
+debrief from the Brightmoor call :thread:
+:eyes: 2
+
+Ines Calder  [10:04 AM]
+who: Pavel Marek (director of alliances, Brightmoor Robotics) + me. Jonah joined late
+Brightmoor installed the picking robots in all of Ostrava Foods' warehouses in 2021 and they run the fleet for them
+:raised_hands: 1
+
+Ines Calder  [10:06 AM]
+the account: Ostrava Foods, OPP-40211, stage 2
+joint story: our slotting engine picks where stock goes; Brightmoor retunes the robot routes to match
+:fire: 3
+
+Jonah Reyes  [10:09 AM]
+yes, I'll run the slotting demo at their ops review on 19 March. put me down
+👍 1
+
+Ines Calder  [10:12 AM]
+Pavel agreed to send us the robot pick-rate export by 16 March
+"""
+
+
+def test_a_chat_export_names_each_message_s_writer_on_the_line_above(tmp_path):
+    p = draft_text(tmp_path, SLACK, "export.txt")
+    assert "Ostrava Foods" in (p.value("account") or "")
+    assert "Pavel Marek" in (p.value("partner") or "")
+    assert "picking robots" in (p.value("why_partner") or "")
+    assert "slotting engine" in (p.value("value_prop") or "")
+    assert "slotting demo" in (p.value("seller_move") or "")
+    # the reactions and the day's separator are no one's words
+    assert ":fire:" not in " ".join(p.value(f) or "" for f in p.fields)
+    ev = p.fields["seller_move"].evidence[0]
+    assert ev.speaker == "Jonah Reyes"
+
+
+UNNAMED = """Slack export | #cosell-kestrel
+
+Ines Calder  [10:02 AM]
+who: Pavel Marek (director of alliances, Kestrel Automation) + me. Jonah joined late
+Kestrel installed the picking robots in every one of the grocer's 30 warehouses, and they run the fleet for them
+
+Ines Calder  [10:04 AM]
+the account: a 30-warehouse grocer in the Midwest. Pavel won't give us the name until the NDA with Kestrel is signed. so no opp yet
+
+Ines Calder  [10:06 AM]
+trigger, Pavel quoting their COO, Dana Whitlow: "we find out a pick lane is jammed when the trucks leave late."
+
+Ines Calder  [10:08 AM]
+Pavel meets Dana every quarter at their ops review; next one is 19 March. he offered to bring Jonah
+
+Jonah Reyes  [10:09 AM]
+yes, I'll run the slotting demo at their ops review on 19 March
+
+Ines Calder  [10:12 AM]
+I own this handoff until Jonah accepts, by Fri 13 March
+"""
+
+
+def test_an_account_not_named_to_us_yet_is_missing_and_the_partner_is_not_taken_for_it(tmp_path):
+    p = draft_text(tmp_path, UNNAMED, "export.txt")
+    assert p.fields["account"].status == "missing"
+    assert "Pavel Marek" in (p.value("partner") or "")
+    assert "Kestrel" in (p.value("partner") or "")
+    # the buyer's words stand though the customer is unnamed
+    assert "pick lane is jammed" in (p.value("trigger") or "")
+
+
+OTTER = """Quarry x Brightwell - Dunmore co-sell call
+Thu, Apr 9, 2026 10:00AM
+
+Lena Ortiz  00:00:03
+Thanks for joining. I'm Lena, partner marketing at Brightwell.
+
+Speaker 2  00:00:09
+Happy to. For the record, I'm Tobias Wren, I run alliances at Quarry Networks.
+
+Omar Haddad  00:00:15
+Omar here, AE for healthcare. Dunmore Hospitals is on my top-ten list, OPP-88120 is open at stage two.
+
+Speaker 2  00:00:24
+We installed the nurse-station network in all of Dunmore's wards in 2022 and we still run it.
+
+Lena Ortiz  00:00:33
+Could you send us their ward traffic logs before the demo?
+
+Speaker 2  00:00:38
+I'd like to. I need Dunmore's sign-off to share anything. So, I'll try, but don't put a date on it.
+
+Omar Haddad  00:00:47
+I'll run the bedside alerts demo at their 21 April IT board.
+"""
+
+
+def test_a_recorder_s_numbered_speaker_is_the_person_who_says_who_they_are(tmp_path):
+    p = draft_text(tmp_path, OTTER, "call.txt")
+    assert "Tobias Wren" in (p.value("partner") or "")
+    assert "nurse-station network" in (p.value("why_partner") or "")
+    assert "bedside alerts demo" in (p.value("seller_move") or "")
+    # "don't put a date on it": the partner has agreed to nothing yet
+    assert p.fields["partner_move"].status == "missing"

@@ -62,8 +62,9 @@ class Labeler:
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", norm_label(text))
         norm = self.prefixes.sub("", norm)
-        if norm in ("account", "partner", "our") and norm_label(label) != norm:
-            return None  # a heading that only names the account or partner is a topic, not a field
+        # a heading that only names the account or partner is a topic, not a field; "the account:" is the field
+        if norm in ("account", "partner", "our") and self.prefixes.sub("", norm_label(label)) != norm:
+            return None
         fid = field_for_title(norm)
         if fid:
             return fid

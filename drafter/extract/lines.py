@@ -38,6 +38,15 @@ _STAMP = re.compile(r"\[?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
                     r"(?:\d{4}-\d{2}-\d{2}[ \tT]+|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:\d{4},?[ \t]+)?"
                     r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,?[ \t]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
                     r"(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
+# A speaker's name alone on a line with the time they spoke, their words on the lines below: a chat export's
+# "Maya Ferreira  [4:41 PM]", a recorder's "Speaker 2  00:00:13" or "Hollis Grant  0:04"
+_SPEAKER_HEAD = re.compile(rf"(?P<name>[{UPPER}][\w.'’-]*(?:[ \t][{UPPER}0-9][\w.'’-]*){{0,3}})"
+                           r"(?:[ \t]{2,}|\t|[ \t]*(?=[\[(]))[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?"
+                           r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?[ \t]*$")
+# A chat export's reaction line under a message: ":eyes: 3", "👍 1", ":100: 5  :white_check_mark: 1"
+_REACTIONS = re.compile(r"(?:(?::[\w+-]+:|[^\w\s:]{1,3})[ \t]*\d*[ \t]*)+")
+# A line set off by runs of dashes or equals signs: "--- Tuesday, February 17th ---", "=== Actions ==="
+_DECORATED = re.compile(r"([-=~*]{2,})[ \t]+(?P<text>[^-=~*\n][^\n]{0,60}?)[ \t]+\1[ \t]*$")
 _CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
 # A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
 # "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
@@ -68,6 +77,7 @@ class _Builder:
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
         self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
         self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
+        self.head: tuple[str, int, str] | None = None  # the speaker named on a line above: name, where, time
 
     def add(self, unit: Unit, depth: int) -> int:
         unit.section = self.heading_stack[-1][1] if self.heading_stack else None
@@ -110,6 +120,7 @@ class _Builder:
         pos = 0
         lines = text.split("\n")
         run_in = self._run_in_lines(lines) if self.doc.kind in ("txt", "eml", "md") else set()
+        heads = self._speaker_heads(lines) if self.doc.kind in ("txt", "md", "docx") else {}
         in_header = early_from = False
         hidden = comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
@@ -170,6 +181,29 @@ class _Builder:
                 self.open = None
                 continue
             if _RULE.match(body):
+                self.open = None
+                continue
+            if depth == 0 and lineno in heads:
+                name, time = heads[lineno]
+                self.head = (name, cstart, time)
+                self.open = None
+                continue
+            dm = _DECORATED.match(body)
+            if dm:  # "--- Tuesday, February 17th ---": a heading, and the end of the last speaker's turn
+                self.head = None
+                self.add(Unit(self.index, cstart + dm.start("text"), cstart + dm.end("text"), lineno, "heading",
+                              level=1, quoted=depth > 0), depth)
+                self.open = None
+                continue
+            if self.head is not None and depth == 0:
+                if _REACTIONS.fullmatch(body):
+                    self.open = None  # emoji under a message are no words of it
+                    continue
+                # each line of a message is a paragraph of it, labelled as a line of notes is ("who: Theo ...")
+                name, at, time = self.head
+                unit = Unit(self.index, cstart, cend, lineno, "cue", speaker=name, speaker_at=at, time=time)
+                self._label(unit, body)
+                self.add(unit, depth)
                 self.open = None
                 continue
             hlevel = self.hint_lines.get(lineno)
@@ -266,6 +300,16 @@ class _Builder:
                         label=m.group("label").strip(), label_start=cstart + a, sep=":", body=cstart + m.end())
             self.open = self.add(unit, depth)
         return True
+
+    def _speaker_heads(self, lines: list[str]) -> dict[int, tuple[str, str]]:
+        """Lines naming who speaks next and when ("Speaker 2  00:00:13"), when the notes are laid out that
+        way: three or more of them, for two or more people."""
+        found = {}
+        for i, ln in enumerate(lines, 1):
+            m = _SPEAKER_HEAD.fullmatch(ln.strip())
+            if m and m.group("name") not in self.cues.stop_caps:  # "Speaker 2" yes, "Date  10:30" no
+                found[i] = (m.group("name"), m.group("time"))
+        return found if len(found) >= 3 and len({n for n, _ in found.values()}) >= 2 else {}
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:

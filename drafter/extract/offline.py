@@ -227,7 +227,10 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
         if nothing:
             proposals[fid] = prop.missing(fid)
             proposals[fid].note = why + (proposals[fid].note or "")
-        elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
+        elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None and not (
+                # a customer not named to us yet ("a 40-community operator; no name until the NDA") whose buyer
+                # the notes name and quote still has a trigger, in the buyer's words
+                fid == "trigger" and any(p.side == "customer" for p in ents.people))):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)
             if not proposals[fid].pieces:

@@ -93,7 +93,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
             continue
         if u.label and account_label and account_label.match(_norm(u.label)):
-            add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
+            # the organisation the label is given, in its first sentence: "the account: a 40-community operator
+            # in the Southeast. Theo won't give me the name until their NDA with Lumenfold ..." names none
+            first = sentences(text, u.body, u.end)[:1]
+            add(ents.orgs_in(text, u.body, first[0][1] if first else u.end)[:1], 6.0)
         sec = lay.units[u.section] if u.section is not None else None
         is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
         if is_profile and u.section is not None and u.section not in seen_sec:

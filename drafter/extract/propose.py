@@ -108,6 +108,9 @@ class Proposer:
             if self.lay.units[i].kind == "row":
                 return any(c.open_for(fid) for c in cs)
             rest = cs[1:]
+            if fid == "account" and any(fid in c.absent for c in cs) and not self.ents.orgs_in(
+                    self.lay.docs[self.lay.units[i].doc].text, cs[0].start, cs[0].end):
+                return True  # "the account: a 30-warehouse grocer. Pavel won't give us the name yet": none named
             return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]

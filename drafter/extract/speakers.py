@@ -120,6 +120,26 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
     answer_turns(units, doc.text, answer)
 
 
+def name_generic_speakers(units: list[Unit], doc: Document, cues: Cues) -> None:
+    """A placeholder speaker ("Speaker 2") is the person who, in one of its turns, says who they are ("I'm
+    Carmen Ruiz, I run channel partnerships at Tarnwell"): every turn under it is theirs."""
+    generic = re.compile(cues.raw["speakers"]["generic_speaker"])
+    full = [_with(p, NAME) for p in patterns(cues).intro]
+    named: dict[str, str] = {}
+    for u in units:
+        if u.kind != "cue" or not u.speaker or not generic.fullmatch(u.speaker) or u.speaker in named:
+            continue
+        for rx in full:
+            m = rx.search(doc.text, u.start, u.end)
+            if m and not generic.fullmatch(m.group("name")):
+                named[u.speaker] = m.group("name")
+                break
+    for u in units:
+        if u.kind == "cue" and u.speaker in named:
+            # a turn's quote still shows the placeholder written above it: the name is said once, elsewhere
+            u.speaker, u.speaker_len = named[u.speaker], len(u.speaker)
+
+
 def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Message], cues: Cues) -> None:
     """A write-up that names its author near the top is a message from them: its "I" is the author."""
     if any(u.message is not None for u in units):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from drafter.extract.cues import Cues
 from drafter.extract.lines import _SPEAKER, _STAMP, _Builder
 from drafter.extract.sentences import sentences
-from drafter.extract.speakers import doc_author, name_unnamed_cues
+from drafter.extract.speakers import doc_author, name_generic_speakers, name_unnamed_cues
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 from drafter.ingest.transcript import note_blocks
@@ -65,8 +65,9 @@ def layout(docs: list[Document], cues: Cues) -> Layout:
             name_unnamed_cues(found, doc, cues)
         else:
             found = builder.run(_speaker_lines(doc) if doc.kind in ("txt", "md", "docx") else set())
-            if doc.kind in ("txt", "md", "docx"):
-                doc_author(i, doc, found, messages, cues)
+        name_generic_speakers(found, doc, cues)
+        if doc.kind in ("txt", "md", "docx") and not doc.segments:
+            doc_author(i, doc, found, messages, cues)
         offset = len(units)
         for u in found:
             for attr in ("section", "parent"):
