@@ -401,3 +401,68 @@ def test_a_recorder_s_numbered_speaker_is_the_person_who_says_who_they_are(tmp_p
     assert "bedside alerts demo" in (p.value("seller_move") or "")
     # "don't put a date on it": the partner has agreed to nothing yet
     assert p.fields["partner_move"].status == "missing"
+
+
+ACTION_TABLE = """# Quillfeather Systems x Norrland Data: partner sync
+
+Tuesday 10 March 2026. Notes: Elin Berg.
+
+## Attendees
+
+| Name | Company | Role |
+|---|---|---|
+| Oskar Lund | Quillfeather Systems | alliances lead |
+| Elin Berg | Norrland Data | partner marketing |
+| Sami Virta | Norrland Data | AE, logistics |
+
+## Harrowby Freight
+
+- Harrowby Freight: OPP-62018, stage 1, on Sami's H1 target list. Partner-influenced.
+- Why Quillfeather: Quillfeather implemented Harrowby's warehouse system across all 14 depots in 2023 and still runs it.
+- What the customer said: Harrowby's COO, Maren Holt, told Oskar: "We lose a day every time a depot miscounts pallets."
+- Joint offer: our scanning app counts the pallets; Quillfeather posts the counts into the warehouse system.
+
+## Action items
+
+| # | Who | What | When | Status |
+|---|---|---|---|---|
+| 1 | Oskar | Send Sami the Harrowby pallet-count export for the last quarter; agreed on the call | Fri 13 March | open |
+| 2 | Sami | Run the pallet scanning demo at Harrowby's depot managers' meeting | 24 March | open |
+| 3 | Elin | Owns the Harrowby handoff until Sami accepts | by Wed 11 March | open |
+"""
+
+
+def test_an_action_table_whose_first_column_is_a_number_still_says_who_does_what(tmp_path):
+    p = draft_text(tmp_path, ACTION_TABLE, "sync.md")
+    assert "pallet scanning demo" in (p.value("seller_move") or "")
+    assert "24 March" in (p.value("seller_move") or "")
+    assert "pallet-count export" in (p.value("partner_move") or "")
+
+
+CRM_LOG = """Pasted from CRM > Partner account: Wexford Instruments > Activity history
+Exported by Lucia Moreno, 2026-04-02. Filter: last 30 days.
+
+Date       | Type    | Owner        | Subject                         | Notes
+-----------|---------|--------------|---------------------------------|--------------------------------------------
+2026-03-02 | Email   | Anton Weiss  | Gellert Mills renewal           | Renewal quote sent; Wexford not involved.
+2026-03-10 | Email   | Lucia Moreno | Inbound from Wexford: Corrow Water | Ines Varga (partner manager, Wexford Instruments) met Corrow Water's operations director, Tom Blake, at the utilities conference. Wexford has never done work for Corrow and has no installed systems there.
+2026-03-11 | Task    | Petra Novak  | Create opp                      | OPP-71102 "Corrow Water telemetry" created, stage 1. Corrow added to Petra's H1 target list.
+2026-03-12 | Call    | Lucia Moreno | Call w/ Ines re Corrow          | Joint: our telemetry platform reads every pump station; Wexford fits the flow sensors and tunes the alarms.
+2026-03-15 | Email   | Ines Varga   | Corrow commitments              | Ines confirms in writing: Wexford sends Petra the pump station survey by 2026-03-25.
+2026-03-16 | Meeting | Petra Novak  | Corrow next step                | Petra will run a one-day telemetry workshop at Corrow's control room on 2026-04-08.
+2026-03-17 | Task    | Lucia Moreno | Corrow handoff                  | Owner: Lucia Moreno (partner marketing) until Petra accepts. Due 2026-03-20.
+"""
+
+
+def test_a_pasted_activity_log_reads_each_row_s_notes_as_a_paragraph(tmp_path):
+    p = draft_text(tmp_path, CRM_LOG, "log.txt")
+    assert "Corrow Water" in (p.value("account") or "")
+    assert "Ines Varga" in (p.value("partner") or "")
+    assert "flow sensors" in (p.value("value_prop") or "")
+    assert "telemetry workshop" in (p.value("seller_move") or "")
+    assert "pump station survey" in (p.value("partner_move") or "")
+    assert "Lucia Moreno" in (p.value("owner") or "")
+    # the log's own dates and types are not part of any value
+    assert "2026-03-16 | Meeting" not in (p.value("seller_move") or "")
+    # a partner that has never worked there has no standing to state
+    assert p.fields["why_partner"].status == "missing"

@@ -87,7 +87,8 @@ def load_cues(name: str = DEFAULT) -> Cues:
     for name in ("crm", "opportunity", "url", "homepage"):
         patterns[name] = re.compile(raw["ids"][name])
     s = raw["sections"]
-    for name in ("generic", "attendees", "buyer_roles", "actions", "col_who", "col_what", "col_when", "col_label"):
+    for name in ("generic", "attendees", "buyer_roles", "actions", "col_who", "col_what", "col_when", "col_label",
+                 "col_notes"):
         patterns[f"section_{name}"] = _alternation(s[name], whole=True)
     patterns["action_label"] = re.compile(s["action_label"], re.I)
     return Cues(

@@ -85,7 +85,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
     # everyone who speaks is known before anything is read: "Ravi, this is Colm Fitzgerald; Colm is channel
     # director at Brindle" describes Colm a turn before he first speaks
     for u in lay.units:
-        if u.kind == "cue" and u.speaker and u.speaker_at is not None:
+        # ... and everyone who wrote a row of a log ("2026-03-02 | Email | Marisol Ybarra | ...")
+        if u.kind in ("cue", "text") and u.speaker and u.speaker_at is not None:
             text = lay.docs[u.doc].text
             written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
             people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)

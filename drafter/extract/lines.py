@@ -74,6 +74,7 @@ class _Builder:
         self.msg_by_depth: dict[int, int] = {}
         self.open: int | None = None  # unit that a continuation line may extend
         self.table_columns: list[str] | None = None
+        self.lines: list[str] = []
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
         self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
         self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
@@ -119,6 +120,7 @@ class _Builder:
         text = self.doc.text
         pos = 0
         lines = text.split("\n")
+        self.lines = lines
         run_in = self._run_in_lines(lines) if self.doc.kind in ("txt", "eml", "md") else set()
         heads = self._speaker_heads(lines) if self.doc.kind in ("txt", "md", "docx") else {}
         in_header = early_from = False
@@ -369,6 +371,9 @@ class _Builder:
             self._lead_in(unit, body)
             return
         label = m.group("label").strip().strip("*_").strip()
+        crumb = label.rfind(" > ")
+        if crumb >= 0:  # a path pasted from a tool: "Pasted from CRM > Partner account: Brackwell Controls"
+            label = label[crumb + 3:].strip()
         words = label.split()
         sep = m.group("sep").strip()
         if sep.startswith((".", "…")):
@@ -376,7 +381,7 @@ class _Builder:
         if not words or len(words) > (3 if sep in "-–—" else 6):
             return
         unit.label = label
-        unit.label_start = unit.start
+        unit.label_start = unit.start + (body.find(label) if crumb >= 0 else 0)
         unit.sep = sep
         unit.body = unit.start + m.end()
         # a bold label closed after the separator: "**Owner:** Hugo"
@@ -428,9 +433,15 @@ class _Builder:
         p = self.cues.patterns
         roles = ["who" if p["section_col_who"].match(n) else "what" if p["section_col_what"].match(n)
                  else "when" if p["section_col_when"].match(n) else "label" if p["section_col_label"].match(n)
-                 else "" for n in names]
-        if self.table_columns is None and sum(1 for r in roles if r) >= max(1, len(roles) - 1):
+                 else "notes" if p["section_col_notes"].match(n) else "" for n in names]
+        # a header row: its cells name columns, or a rule of dashes under it says so ("| # | Who | What | ... |")
+        ruled = lineno < len(self.lines) and bool(_TABLE_SEP.match(self.lines[lineno].strip()))
+        if self.table_columns is None and (sum(1 for r in roles if r) >= max(1, len(roles) - 1) or (
+                ruled and any(roles))):
             self.table_columns = roles
+            return
+        if self._notes_cell(cells, lineno, depth, indent):
+            self.open = None
             return
         unit = Unit(self.index, cells[0][0], cells[-1][1], lineno, "row", indent=indent, quoted=depth > 0,
                     cells=cells, columns=list(self.table_columns or []))
@@ -441,6 +452,26 @@ class _Builder:
             unit.sep = "|"
         self.add(unit, depth)
         self.open = None
+
+
+    def _notes_cell(self, cells: list[tuple[int, int]], lineno: int, depth: int, indent: int) -> bool:
+        """A log's row ("2026-02-24 | Call | Kiran Desai | Call w/ Marisol | Dale's words to Marisol: ..."): its
+        notes cell is a paragraph of the notes, labelled by what it opens with ("Warm path: ...") or by the
+        row's subject; the log's date and type are the record's, not the notes'."""
+        cols = self.table_columns or []
+        if "notes" not in cols or len(cells) != len(cols):
+            return False
+        a, b = cells[cols.index("notes")]
+        unit = Unit(self.index, a, b, lineno, "text", indent=indent, quoted=depth > 0)
+        self._label(unit, self.doc.text[a:b])
+        if unit.label is None and "label" in cols:
+            x, y = cells[cols.index("label")]
+            unit.label, unit.sep = self.doc.text[x:y].strip(), ":"
+        if "who" in cols:  # who logged it, as a message's sender: "Jolene Park" in the Owner column
+            x, y = cells[cols.index("who")]
+            unit.speaker, unit.speaker_at = self.doc.text[x:y].strip() or None, x
+        self.add(unit, depth)
+        return True
 
 
 def _norm(text: str) -> str:

@@ -107,7 +107,11 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     if labeled is not None and (labeled.pieces or ents.partner is None):
         # "partner: Andes Cloud Partners SpA" in front matter names the firm; the person acting for it is
         # named elsewhere, and the label's value without them is thinner than what the notes say
-        named = any(ents.people_in(prop.lay.docs[p.doc].text, p.start, p.end) for p in labeled.pieces)
+        # ... and someone of ours named in it ("Partner account: Brackwell > Activity history / Exported by Kiran
+        # Desai" in a CRM export, Kiran being partner marketing) is not the partner's person
+        own = cues.any_of("own_roles")
+        named = any(q.side == "partner" or (q.side is None and not (q.role and own.search(q.role)))
+                    for p in labeled.pieces for q, _, _ in ents.people_in(prop.lay.docs[p.doc].text, p.start, p.end))
         if named or ents.partner is None:
             return labeled
         found = _partner_person(prop, ents)

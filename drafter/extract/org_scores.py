@@ -208,7 +208,9 @@ def event_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
         last = o.name.split()[-1]
         after = [lay.docs[d].text[b:b + 20] for d, _, b in o.mentions]
         after = [re.sub(r"^['’]s\b", "", a).lstrip() for a in after]
-        if (" " in o.name and kinds.fullmatch(last)) or any(kinds.match(a) for a in after):
+        # ... most times it is named: "Brackwell conference write-up", once among a dozen "Brackwell"s, is theirs
+        events = sum(1 for a in after if kinds.match(a))
+        if (" " in o.name and kinds.fullmatch(last)) or (events and 2 * events >= len(after)):
             out.append(o)
     return out
 

@@ -119,13 +119,15 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
                 p.seller = True
                 p.side = "ours"
+    # "OPP-73318, stg 2, Fatima's.": who holds the account's record is the seller, before anything they are to do
+    # for the account ("Petra will run a workshop at Corrow's control room") reads as the partner's service
+    for p in account_holders(lay, ents, cues):
+        p.seller = True
+        p.side = "ours"
     if ents.partner is not None:  # "We do all the heavy checks on Altair's fleet": the partner speaking
         for p in serving_people(lay, ents, cues):
             if p.side is None and not p.seller and resolve_org(p, ents) is None:
                 p.side, p.org = "partner", ents.partner.name
-    for p in account_holders(lay, ents, cues):  # "OPP-73318, stg 2, Fatima's.": who holds the account's record
-        p.seller = True
-        p.side = "ours"
     for u in lay.units:  # speakers no one placed elsewhere are at our table
         if u.kind == "cue" and u.speaker:
             p = ents.people.find(u.speaker)
