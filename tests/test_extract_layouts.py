@@ -466,3 +466,41 @@ def test_a_pasted_activity_log_reads_each_row_s_notes_as_a_paragraph(tmp_path):
     assert "2026-03-16 | Meeting" not in (p.value("seller_move") or "")
     # a partner that has never worked there has no standing to state
     assert p.fields["why_partner"].status == "missing"
+
+
+WORKSHEET = """CO-SELL WORKSHEET
+Call with Harlow Controls, Monday 4 May 2026
+Filled in by Mina Okafor, partner marketing, Brightline
+
+ACCOUNT
+Account ..................... Pemberly Hospitals (6 sites, Leeds and York)
+Opportunity ................. OPP-33817, stage 2, Jonas's; inbound from the energy webinar
+Priority .................... on Jonas's Q3 named-account list
+
+PARTNER
+Partner ..................... Harlow Controls
+Contact ..................... Ruth Adeyemi, VP partnerships
+Standing with account ....... Harlow installed and maintains the building controls in all 6
+                              Pemberly sites; service contract renewed in March
+
+NEXT MOVES
+Seller (Jonas) .............. run the energy dashboard demo for Ruth's engineers on 18 May
+Partner (Harlow) ............ Ruth sends the meter list for the 6 sites (meter IDs, points)
+                              by 14 May. Confirmed by email.
+
+CHECKS
+Conflict / registration ..... Ada checked 1 May: no reseller registered on Pemberly; Jonas keeps credit.
+Owner / due ................. Mina Okafor until Jonas accepts; Jonas answers by 8 May
+"""
+
+
+def test_a_worksheet_s_wrapped_values_and_side_labels_under_next_moves(tmp_path):
+    p = draft_text(tmp_path, WORKSHEET, "worksheet.txt")
+    assert "OPP-33817" in (p.value("account") or "")
+    assert "building controls" in (p.value("why_partner") or "")
+    assert "energy dashboard demo" in (p.value("seller_move") or "")
+    partner_move = p.value("partner_move") or ""
+    assert "meter list" in partner_move and "by 14 May" in partner_move
+    assert "no reseller registered" in (p.value("conflict") or "")
+    assert "Mina Okafor" in (p.value("owner") or "")
+    assert "8 May" in (p.value("owner") or "")

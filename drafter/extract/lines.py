@@ -341,6 +341,12 @@ class _Builder:
         prev = lines[lineno - 2].rstrip()
         if indent > prev_unit.indent and prev_unit.kind == "bullet":
             return True
+        if prev_unit.label and prev_unit.body > prev_unit.start and indent > 0:
+            # a value wrapped under its own column: "Partner (Ironvale) .... Carla sends the meter inventory"
+            # then, aligned under "Carla", "by 15 April. Nils confirmed by email at 13:10."
+            body_line = self.doc.text.rfind("\n", 0, prev_unit.body) + 1
+            if indent == prev_unit.body - body_line:
+                return True
         if prev_unit.kind == "cue":
             return True
         cur = lines[lineno - 1].strip()

@@ -97,6 +97,14 @@ class Proposer:
         listed = {j for i in top for j in self._list_around(i) if j in units or (
             fid == "conflict" and self.unit_field.get(j) == fid and j in self.by_unit
             and not off.search(self.lay.text(self.lay.units[j])))}
+        # ... and the lines labelled for the field next to them: "Account ..... Castellan Property Group" then
+        # "Opportunity ..... OPP-61448, stage 2" in a worksheet
+        for i in list(top):
+            for step in (-1, 1):
+                j = i + step
+                while j in units and self.lay.units[j].section == self.lay.units[i].section and j not in listed:
+                    listed.add(j)
+                    j += step
         units = sorted(set(top) | listed)
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
