@@ -3,7 +3,7 @@ own section, a priority list written in words. Each text is invented for the tes
 
 from __future__ import annotations
 
-from tests.invented import draft_text, vtt
+from tests.invented import draft_text, srt, vtt
 
 LEADERS = """ALDERWICK - Q2 PARTNER QBR - RECORD
 Date: Tuesday 3 June
@@ -504,3 +504,32 @@ def test_a_worksheet_s_wrapped_values_and_side_labels_under_next_moves(tmp_path)
     assert "no reseller registered" in (p.value("conflict") or "")
     assert "Mina Okafor" in (p.value("owner") or "")
     assert "8 May" in (p.value("owner") or "")
+
+
+CAPTIONS = srt([
+    "Okay, we're recording. Names first, since\nthe captions won't know who anyone is?",
+    "Sure. Priya Nair, partner marketing at Tilbury.\nI set this up.",
+    "Hi, I'm Goran Holt, I look after alliances at Fenwick\nField Services. We install and support dock systems.",
+    "And Marta Ilic, account exec for the North region,\non the Tilbury side.",
+    "Goran, which customer is it?",
+    "This is Calder Cold\nStorage, out of Hull. They run six depots.",
+    "Calder is on my list. There's an opp, OPP-40331,\nstage one.",
+    "At their March review their ops director, Helen\nMarsh, said, quote, \"We lose two pallets a day to\nmis-picks and nobody can tell us where.\"",
+    "From our side, I'll send over Calder's pick error\nreport by May 8th.",
+    "Thanks Goran. I checked registration on Tuesday:\nno one registered on Calder.",
+])
+
+
+def test_a_caption_s_wrapped_lines_are_one_utterance_and_a_thanked_turn_is_the_one_thanked(tmp_path):
+    p = draft_text(tmp_path, CAPTIONS, "call.srt")
+    # names wrapped across a caption's lines are still names
+    assert "Calder Cold\nStorage" in (p.value("account") or "") or "Calder Cold Storage" in (p.value("account") or "")
+    assert "Helen" in (p.value("trigger") or "") and "mis-picks" in (p.value("trigger") or "")
+    # "Thanks Goran." says the turn before was Goran's: the partner's move
+    assert "pick error" in (p.value("partner_move") or "")
+    assert p.fields["partner_move"].evidence[0].speaker == "Goran Holt"
+    # every quote is still the file's own text, line breaks and all
+    text = (tmp_path / "call.srt").read_text()
+    for f in p.fields.values():
+        for ev in f.evidence:
+            assert text[ev.start:ev.end] == ev.quote

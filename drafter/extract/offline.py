@@ -183,7 +183,7 @@ def _unit_at(lay: Layout, doc: int, offset: int) -> int:
     return -1
 
 
-def _field(lay: Layout, prop: Proposal) -> Field:
+def _field(lay: Layout, prop: Proposal, documents: list[Document]) -> Field:
     if not prop.pieces:
         return Field(status="missing", note=prop.note)
     evs: list[Evidence] = []
@@ -194,7 +194,8 @@ def _field(lay: Layout, prop: Proposal) -> Field:
             msg = lay.messages[u.message] if u.message is not None else None
             time = u.time or (msg.date if msg else None)
             speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
-        evs.extend(evidences(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+        # quoted from the file's own text (a caption's wrapped lines read as one in `lay`)
+        evs.extend(evidences(documents[p.doc], p.start, p.end, speaker=speaker, time=time))
     if not evs:
         return Field(status="missing", note=prop.note or "no quote of the notes supports this field")
     return Field(value=render(lay, prop.pieces), status="proposed", evidence=evs, confidence=prop.confidence,
@@ -248,7 +249,7 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
             proposals[fid] = _evidence(prop)
         else:
             proposals[fid] = prop.labeled(fid) or prop.scored(fid) or prop.missing(fid)
-    fields = {fid: _field(lay, p) for fid, p in proposals.items()}
+    fields = {fid: _field(lay, p, documents) for fid, p in proposals.items()}
     kind = classification(lay, prop.cands, cue)[0] if fields["account"].value else None
     dates: dict[str, list[dict[str, str]]] = {}
     for fid, p in proposals.items():

@@ -85,11 +85,12 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
     full = [_with(p, NAME) for p in pat.intro]
     named = _with(pat.named, NAME)
     firsts: dict[str, str] = {}
+    org_words = set(cues.raw["text"]["org_name_words"])
     for u in open_cues:
         payload = doc.text[u.start:u.end]
         for rx in full:
             m = rx.search(payload)
-            if m:
+            if m and m.group("name").split()[-1] not in org_words:  # "This is Ostler Beverage Distributors"
                 u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
                 firsts.setdefault(m.group("name").split()[0], m.group("name"))
                 break
