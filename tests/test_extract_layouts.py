@@ -533,3 +533,41 @@ def test_a_caption_s_wrapped_lines_are_one_utterance_and_a_thanked_turn_is_the_o
     for f in p.fields.values():
         for ev in f.evidence:
             assert text[ev.start:ev.end] == ev.quote
+
+
+NESTED = """# Tideway Systems sync, Tue 3 Mar 2026
+
+- Logistics
+  - Attendees
+    - Tideway Systems: Mirela Kos (head of hospital solutions), Dan Ekwueme (architect)
+    - Corvid (us): Paul Sand (alliances), Ada Moss (partner marketing), Luis Prieto (AE, health)
+- Partner business
+  - Marketing
+    - Joint webinar booked for April; Tideway pays half
+- Harrowgate Infirmary (co-sell)
+  - Account
+    - Harrowgate Infirmary, 900 beds, three sites
+    - Opportunity OPP-81204, stage 2, Luis's; came from the HealthTech Expo badge scan
+    - On Luis's FY26 named-account list; partner-influenced
+  - Joint value
+    - Corvid: bed tracking reads every bed's status from the ward tablets
+    - Tideway: pushes each status into the patient system they run and matches it to the admission
+  - Moves
+    - Tideway
+      - Mirela sends Luis the ward occupancy export by 12 March
+    - Corvid
+      - Luis runs the bed tracking demo at the 19 March operations board
+  - Owner
+    - "alliances team" to pick this up
+      - no date agreed; nobody took it
+"""
+
+
+def test_bare_bullets_over_deeper_bullets_label_them(tmp_path):
+    p = draft_text(tmp_path, NESTED, "sync.md")
+    assert "OPP-81204" in (p.value("account") or "")
+    assert "bed tracking reads" in (p.value("value_prop") or "")
+    assert "ward occupancy export" in (p.value("partner_move") or "")
+    assert "bed tracking demo" in (p.value("seller_move") or "")
+    # a team alias, and no date: nobody owns it
+    assert p.fields["owner"].status == "missing"

@@ -67,15 +67,23 @@ class Labeler:
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", norm_label(text))
         norm = self.prefixes.sub("", norm)
+        fid = None
+        if norm in _SIDES and unit is not None and self.lay is not None:
+            # "NEXT MOVES" then "Seller (Whitney) ....", "Partner (Ironvale) ....", or "- Moves" over "- Saltmarsh"
+            # over "- Annika sends ...": each side's move
+            sec, hops = unit.section, 0
+            while sec is not None and hops < 3:
+                heading = norm_label(self.lay.text(self.lay.units[sec]))
+                if heading != norm_label(label) and self.cues.patterns["section_actions"].match(
+                        re.sub(r"^\d+[.)]?\s*", "", heading)):
+                    fid = _SIDES[norm]
+                    break
+                sec, hops = self.lay.units[sec].section, hops + 1
+        if fid:
+            return fid
         # a heading that only names the account or partner is a topic, not a field; "the account:" is the field
         if norm in ("account", "partner", "our") and self.prefixes.sub("", norm_label(label)) != norm:
             return None
-        fid = None
-        if norm in _SIDES and unit is not None and self.lay is not None and unit.section is not None:
-            # "NEXT MOVES" then "Seller (Whitney) ....", "Partner (Ironvale) ....": each side's move
-            heading = norm_label(self.lay.text(self.lay.units[unit.section]))
-            if self.cues.patterns["section_actions"].match(re.sub(r"^\d+[.)]?\s*", "", heading)):
-                fid = _SIDES[norm]
         fid = fid or self._match(norm)
         if fid is None and "/" in norm:
             # "Owner / due", "Conflict / registration": a field named first, and nothing else named, names it

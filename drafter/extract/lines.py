@@ -267,6 +267,12 @@ class _Builder:
                 self.add(Unit(self.index, hs, he, lineno, "heading", level=5 if hb else 6, quoted=depth > 0), depth)
                 self.open = None
                 continue
+            if bm and self._bare_parent(body, lines, lineno, indent):
+                # "- Trigger" over deeper bullets: a label for them, as a heading is (deeper, a sub-heading)
+                self.add(Unit(self.index, cstart, cend, lineno, "heading", level=10 + indent, quoted=depth > 0),
+                         depth)
+                self.open = None
+                continue
             unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
             ri = _RUN_IN.match(body) if lineno in run_in else None
             if ri:  # "Why Kittering. They run ...": labels the paragraph, as "**Why Kittering.** They run ..." does
@@ -312,6 +318,17 @@ class _Builder:
             if m and m.group("name") not in self.cues.stop_caps:  # "Speaker 2" yes, "Date  10:30" no
                 found[i] = (m.group("name"), m.group("time"))
         return found if len(found) >= 3 and len({n for n, _ in found.values()}) >= 2 else {}
+
+    def _bare_parent(self, body: str, lines: list[str], lineno: int, indent: int) -> bool:
+        """A bullet of a few words, no sentence and no label ("Joint value", "Moves", "Saltmarsh"), with deeper
+        bullets right under it."""
+        words = body.split()
+        if not words or len(words) > 5 or body.rstrip()[-1:] in ".:;!?," or _LABEL.match(body) or any(
+                ch.isdigit() for ch in body):
+            return False
+        nxt = next((ln for ln in lines[lineno:] if ln.strip()), "")
+        deeper = len(nxt) - len(nxt.lstrip())
+        return deeper > indent and bool(_BULLET.match(nxt.strip()))
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:

@@ -99,10 +99,14 @@ class Proposer:
             and not off.search(self.lay.text(self.lay.units[j])))}
         # ... and the lines labelled for the field next to them: "Account ..... Castellan Property Group" then
         # "Opportunity ..... OPP-61448, stage 2" in a worksheet
+        # (under the account's own label, whatever else they name: "Opportunity OPP-55302, came from the TOC
+        # Europe badge scan")
+        labelled = {i for i, f in self.unit_field.items() if f == fid and i in self.by_unit}
         for i in list(top):
+            near = labelled if best >= 2.0 else set(units)
             for step in (-1, 1):
                 j = i + step
-                while j in units and self.lay.units[j].section == self.lay.units[i].section and j not in listed:
+                while j in near and self.lay.units[j].section == self.lay.units[i].section and j not in listed:
                     listed.add(j)
                     j += step
         units = sorted(set(top) | listed)
@@ -122,6 +126,10 @@ class Proposer:
             return cs[0].open_for(fid) or (cs[0].cue_scores[fid] <= 0 and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
+        if fid == "owner" and len(decided) < len(units) and not any(
+                self.ents.people_in(self.lay.docs[self.lay.units[i].doc].text, self.lay.units[i].start,
+                                    self.lay.units[i].end) for i in decided):
+            decided = []  # "Owner" / '"partner team" to pick this up' / "no date agreed": a team, and left open
         if not decided:
             return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
         pieces: list[Piece] = []
