@@ -571,3 +571,51 @@ def test_bare_bullets_over_deeper_bullets_label_them(tmp_path):
     assert "bed tracking demo" in (p.value("seller_move") or "")
     # a team alias, and no date: nobody owns it
     assert p.fields["owner"].status == "missing"
+
+
+INLINE = """From: Joanna Pike <joanna.pike@stowlabs.example>
+To: Ravi Desai <ravi.desai@stowlabs.example>
+Subject: Re: Millbrook - before I take it
+Date: Wed, 11 Mar 2026 09:02:11 -0500
+MIME-Version: 1.0
+Content-Type: text/plain; charset="us-ascii"
+
+Ravi, answers inline.
+
+On Wed, Mar 11, 2026 at 8:15 AM Ravi Desai <ravi.desai@stowlabs.example> wrote:
+> Which account, and is it the opp I opened?
+
+Yes. Millbrook Community Hospital, OPP-55108, the one you opened after Omar's intro email.
+
+> Who at the partner?
+
+Omar Shah, health practice director at Tallis Clinical Systems. Tallis implemented Millbrook's lab system in 2022 and still runs it.
+
+> What actually happened at Millbrook?
+
+Their CMO, Dr Irene Vance, at the February board: "We lost two weeks of results when the lab server failed."
+
+> What do you want me to do?
+
+Bring the results portal demo to the 26 March board, set up with their lab's test list.
+
+> What is Tallis doing, and by when?
+
+Nothing agreed yet, honestly. Omar's director wants our pricing first.
+
+> Who owns this?
+
+Me, until you accept. Yes or no by Friday 13 March, please.
+
+Joanna
+"""
+
+
+def test_answers_under_quoted_questions_in_a_reply_are_labelled_by_the_question(tmp_path):
+    p = draft_text(tmp_path, INLINE, "reply.eml")
+    assert "lab server failed" in (p.value("trigger") or "")
+    assert "results portal demo" in (p.value("seller_move") or "")
+    # "Nothing agreed yet" under "What is Tallis doing?": the partner has agreed nothing
+    assert p.fields["partner_move"].status == "missing"
+    owner = p.value("owner") or ""
+    assert "Joanna" in owner and "13 March" in owner

@@ -22,7 +22,7 @@ FEATURES = ("account", "partner", "partner_person", "customer_person", "person",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
             "customer_voice", "ours_voice", "answers_customer", "attendees")
-_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b|^\W*(?:My|Me)\b")  # "Me, until you accept."
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 # quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
 _OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
@@ -292,7 +292,8 @@ class Scorer:
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
             return
-        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
+        # ... or opens on "Me": "Me, until you accept." answering "Who owns this?"
+        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]|Me\b(?!['’])", text[head:c.end]):
             if speaker is not None:
                 c.actor, c.actor_from = speaker, "speaker"
                 return

@@ -23,7 +23,7 @@ _LABEL = re.compile(
     r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
     r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t]|(?<=[ \t])\.+(?=[ \t])|\.{4,}(?=[ \t])|…+(?=[ \t]))[ \t]*"
 )
-_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
+_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?!(?:AM|PM)\b)(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
                     r" \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 # the pipe between label/value pairs on one line: "Date: 20 Jan | Length: 45 min | Medium: Zoom"

@@ -56,9 +56,24 @@ class Proposer:
         fid = self.labeler.field(u.label, u)
         if fid:
             return fid
+        asked = self._quoted_question(i, u)
+        if asked:
+            return asked
         if u.section is not None and not self.cues.patterns["action_label"].match((u.label or "").strip()):
             return self.labeler.field(self.lay.text(self.lay.units[u.section]), u)
         return None
+
+    def _quoted_question(self, i: int, u: Unit) -> str | None:
+        """An answer written under the quoted question it answers, in a reply ("> Who owns this?" / "Me, until
+        you accept."): the one field the question names labels it."""
+        if u.label is not None or u.quoted or u.kind not in ("text", "bullet") or i == 0:
+            return None
+        prev = self.lay.units[i - 1]
+        text = self.lay.text(prev)
+        if not prev.quoted or prev.doc != u.doc or "?" not in text:
+            return None
+        hits = [f for f, fc in self.cues.fields.items() if fc.names is not None and fc.names.search(text)]
+        return hits[0] if len(hits) == 1 else None
 
     def cand_field(self, c: Cand) -> str | None:
         """The field a sentence belongs to by its label. Under a lead-in ("On conflict, I checked ...")
