@@ -619,3 +619,48 @@ def test_answers_under_quoted_questions_in_a_reply_are_labelled_by_the_question(
     assert p.fields["partner_move"].status == "missing"
     owner = p.value("owner") or ""
     assert "Joanna" in owner and "13 March" in owner
+
+
+FORWARDED = """From: Lena Brook <lena.brook@corvane.example>
+To: Omar Fitch <omar.fitch@corvane.example>
+Subject: Fwd: Fwd: Halden Foods - dock scheduling
+Date: Thu, 5 Mar 2026 09:18:40 -0600
+MIME-Version: 1.0
+Content-Type: text/plain; charset="us-ascii"
+
+Omar,
+
+Handing this one to you. Halden Foods, OPP-60413, already on your priority list.
+
+What I need from you: take the dock scheduling demo to the 19 March logistics review (Ines has offered the slot). I own this handoff until you accept; please reply by Tuesday 10 March.
+
+Lena
+
+---------- Forwarded message ---------
+From: Ines Marr <ines.marr@quaylink.example>
+Date: Wed, Mar 4, 2026 at 8:47 AM
+Subject: Halden Foods - dock scheduling
+To: Lena Brook <lena.brook@corvane.example>
+
+Hi Lena,
+
+I lead the food logistics practice at Quaylink Systems. We run the warehouse system for all 9 Halden Foods depots, and have done since 2020.
+
+Their logistics director, Piet Hale, told me last month: "Trucks wait three hours at our docks and we pay the hauliers for every one."
+
+That sounds like your dock scheduling. The way I'd see it working:
+your app books every truck into a slot, and we write the slot straight into the warehouse system.
+
+I see Piet at the monthly logistics review and he trusts us. The next one is 19 March and I can give your AE thirty minutes on the agenda.
+
+Best,
+Ines
+"""
+
+
+def test_a_forwarded_chain_reads_each_message_s_part(tmp_path):
+    p = draft_text(tmp_path, FORWARDED, "fwd.eml")
+    assert "dock scheduling demo" in (p.value("seller_move") or "")
+    value = p.value("value_prop") or ""
+    assert "your dock scheduling" in value and "books every truck" in value
+    assert "thirty minutes on the agenda" in (p.value("warm_path") or "")

@@ -378,8 +378,17 @@ class Proposer:
                 keep = (own > 0 and own >= max(nb.cue_scores.values()) or goes_on) and not nb.features.get("question")
             if keep or (fid == "warm_path" and nb.cue_scores[fid] > 0 and not nb.features.get("question")):
                 out.append(Piece(u.doc, nb.start, nb.end, c.unit))
+                if nb is before and fid not in MOVES and k >= 2 and self._leads_in(siblings[k - 2], fid):
+                    # "That sounds like your digital check-in. The way I'd see it working: your app ...": the
+                    # lead-in before the lead-in says the same field's thing
+                    out.append(Piece(u.doc, siblings[k - 2].start, siblings[k - 2].end, c.unit))
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
+
+    def _leads_in(self, nb: Cand, fid: str) -> bool:
+        own = nb.cue_scores[fid]
+        return own > 0 and own >= max(nb.cue_scores.values()) and not nb.open_for(fid) and not nb.features.get(
+            "question")
 
     def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
         names = self.cues.fields[fid].names
