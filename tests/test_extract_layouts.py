@@ -664,3 +664,25 @@ def test_a_forwarded_chain_reads_each_message_s_part(tmp_path):
     value = p.value("value_prop") or ""
     assert "your dock scheduling" in value and "books every truck" in value
     assert "thirty minutes on the agenda" in (p.value("warm_path") or "")
+
+
+QUICK = """Brightwell call 6 May (Noor)
+Halloran Bakeries, OPP-40772, on Kofi's Q3 list, partner-influenced.
+Mads Berg (alliances mgr, Brightwell Systems). Brightwell has run Halloran's ovens since 2020.
+Halloran plant head: "we bin a full batch every Friday."
+Joint: our scheduler sets the bake plan, Brightwell's oven controls follow it.
+Mads introduces Kofi at the 14 May ops review.
+Kofi: bring the scheduling demo, 14 May.
+Mads: sends oven-log export by 9 May (agreed by email).
+Owner: Noor Aziz; Kofi accepts within 2 business days.
+"""
+
+
+def test_a_short_note_of_one_statement_a_line(tmp_path):
+    p = draft_text(tmp_path, QUICK, "quick.txt")
+    assert "Halloran Bakeries" in (p.value("account") or "")
+    assert "bin a full batch" in (p.value("trigger") or "")
+    # each line is its own statement: the joint value does not run on into the warm path
+    assert "introduces" not in (p.value("value_prop") or "")
+    assert "Mads introduces Kofi" in (p.value("warm_path") or "")
+    assert "scheduling demo" in (p.value("seller_move") or "")

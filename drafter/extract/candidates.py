@@ -208,6 +208,11 @@ class Scorer:
         f["ours_voice"] = voice is not None and (voice.seller or voice.side == "ours")
         # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
         f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
+        # ... or said by someone the label places at the account: 'Pellucid DC head: "we ship short every Monday."'
+        by_role = bool(u.label and ents.account is not None and cues.role_words.search(u.label)
+                       and any(o is ents.account or o.name.split()[0] == ents.account.name.split()[0]  # "Pellucid DC"
+                               for o in ents.orgs_in(u.label)))
+        f["customer_voice"] = f["customer_voice"] or (f["quote"] and by_role)
         # "owner?? me or Tomas": a label asked as a question leaves its field open; the customer's words in
         # quotation marks say nothing of the notes ("heating rooms nobody has checked into" is no open check)
         c.undecided = bool(cues.any_of("undecided").search(bare)) or (u.sep or "").startswith("?")

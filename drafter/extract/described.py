@@ -174,8 +174,28 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 elif org_label(name, cues):
                     org = name
             _sentence_people(people, lay, u, s, e, org, side, in_attendees)
+    _action_labels(people, lay, cues)
     people.finish()
     return people
+
+
+def _action_labels(people: People, lay: Layout, cues: Cues) -> None:
+    """A first name alone labelling what someone does ("Devi: bring the slotting demo, 12 Mar.", "Ola: sends the
+    report by 7 Mar") is a person's, as a speaker's name is, when that name also acts elsewhere in the notes
+    ("Ola introduces Devi", "Devi accepts within 2 days")."""
+    for u in lay.units:
+        label = (u.label or "").strip(" *_")
+        if u.sep != ":" or u.kind not in ("text", "bullet") or not re.fullmatch(_TOKEN, label):
+            continue
+        text = lay.docs[u.doc].text
+        if label in cues.stop_caps or people.find(label) or not re.match(r"[ \t]*[a-z]", text[u.body:u.end]):
+            continue
+        acts = re.compile(rf"(?<![\w-]){re.escape(label)}[ \t]+(?!(?:is|was|has|does)\b)[a-z]+s\b")
+        # ... and never as a firm is: the first word of a longer name ("Harbourlight Hospitality Solutions"),
+        # or where someone works ("at Harbourlight")
+        firm = re.compile(rf"(?<![\w-]){re.escape(label)}[ \t]+[{UPPER}]|\b(?:at|from)[ \t]+{re.escape(label)}\b")
+        if acts.search(text) and not firm.search(text):
+            people.add(label, u.doc, u.label_start, speaker=True)
 
 
 def _party_on_line(lay: Layout, i: int, cues: Cues) -> str | None:

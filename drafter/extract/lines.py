@@ -75,6 +75,7 @@ class _Builder:
         self.open: int | None = None  # unit that a continuation line may extend
         self.table_columns: list[str] | None = None
         self.lines: list[str] = []
+        self.width: int | None = None
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
         self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
         self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
@@ -374,7 +375,17 @@ class _Builder:
         if re.search(r"https?://\S+$", prev) and cur[:1].isupper():
             return False  # "Evidence: ... https://x.example/case" then "Theo owns the handoff": a link ends its line
         wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
+        if wrapped and prev_unit.label and prev.endswith((".", "!", "?")) and cur[:1].isupper():
+            # a labelled line ending on a finished sentence, and the next line's first word would have fitted
+            # after it: the writer broke the line there ("Joint: ... moves the stock." / "Ola introduces Devi ...")
+            wrapped = len(prev) + 1 + len(cur.split()[0]) > self._width()
         return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
+
+    def _width(self) -> int:
+        """The width the text is wrapped at: its longest line (links aside)."""
+        if self.width is None:
+            self.width = max((len(ln.rstrip()) for ln in self.lines if "://" not in ln), default=0)
+        return self.width
 
     def _label_only(self, body: str) -> bool:
         if not body.endswith(":") or body.count(":") > 1 or len(body.split()) > 8:
