@@ -686,3 +686,37 @@ def test_a_short_note_of_one_statement_a_line(tmp_path):
     assert "introduces" not in (p.value("value_prop") or "")
     assert "Mads introduces Kofi" in (p.value("warm_path") or "")
     assert "scheduling demo" in (p.value("seller_move") or "")
+
+
+MINUTES_OPEN = """MINUTES: Corbett Advisory / Linden Private Bank co-sell review, 2 April 2026
+
+1. Attendance
+1.1 Corbett Advisory: Ruth Yeo (head of partnerships). Us: Ana Ruiz (partner marketing), Max Hale (AE, private banks).
+
+3. Linden Private Bank
+3.1 Account. Linden Private Bank, OPP-20419, stage 1, on Max's FY26 named-account list. Partner-influenced.
+3.2 Partner standing. Corbett implemented Linden's client reporting system in 2023 and supports it on site monthly.
+3.3 Customer need. Ruth's view is that "every private bank wants faster onboarding this year" and Linden will be no different. Nobody at Linden has said so. Ana asked that this be noted as open.
+3.4 Joint proposition. We provide the onboarding checks; Corbett connects the completed account straight into the reporting system it maintains.
+"""
+
+
+def test_a_minuted_item_noted_as_open_is_missing_whatever_it_opens_with(tmp_path):
+    p = draft_text(tmp_path, MINUTES_OPEN, "minutes.txt")
+    assert p.fields["trigger"].status == "missing"
+    assert "onboarding checks" in (p.value("value_prop") or "")
+
+
+MEET = vtt([
+    ("Nadia Osei", "I'm Nadia, partner marketing at Larkfield. Thanks for joining."),
+    ("Joel Pike", "Joel Pike, head of partnerships at Stonebridge Digital. We built Marlowe Press's paywall in 2023 and still run it."),
+    ("Nadia Osei", "Marlowe Press is on my named list, OPP-33190."),
+    ("Joel Pike", "Their chief digital officer, Ruth Amis, said to me: \"we lose half our trial readers before the first bill.\""),
+    ("Joel Pike", "Ruth likes that it's us doing the wiring. The easiest way in is the digital board on the 3rd of\nMarch. She chairs it, I present at every one, and I can give you the second half."),
+])
+
+
+def test_a_slot_in_the_customer_s_own_meeting_is_the_warm_path(tmp_path):
+    p = draft_text(tmp_path, MEET, "call.vtt")
+    warm = p.value("warm_path") or ""
+    assert "second half" in warm

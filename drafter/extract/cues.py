@@ -76,7 +76,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
         ("seller_roles", "own_roles", "seller_self", "seller_addressed", "ours", "off_topic", "undecided", "injection",
          "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
          "deal_context", "intro", "topic_return", "artifacts", "aside_around", "serving", "back_reference",
-         "continuation", "clause_turn", "accepts", "confirms", "addressed_move", "reads_out")
+         "continuation", "clause_turn", "accepts", "confirms", "addressed_move", "reads_out", "item_open")
     }
     patterns["events"] = re.compile(r"(?:" + "|".join(t["events"]) + r")\b", re.I)
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)

@@ -130,11 +130,15 @@ class Proposer:
         # and keeps only its decided statements
         # ... unless what it is given first says nothing of the field and the rest says it is open
         # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
+        item_open = self.cues.any_of("item_open")
+
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
             if self.lay.units[i].kind == "row":
                 return any(c.open_for(fid) for c in cs)
             rest = cs[1:]
+            if any(item_open.search(c.text) for c in cs):
+                return True  # "... Ines asked that this be noted as open."
             if fid == "account" and any(fid in c.absent for c in cs) and not self.ents.orgs_in(
                     self.lay.docs[self.lay.units[i].doc].text, cs[0].start, cs[0].end):
                 return True  # "the account: a 30-warehouse grocer. Pavel won't give us the name yet": none named
@@ -146,7 +150,8 @@ class Proposer:
                                     self.lay.units[i].end) for i in decided):
             decided = []  # "Owner" / '"partner team" to pick this up' / "no date agreed": a team, and left open
         if not decided:
-            return self.missing(fid, next(c for i in units for c in self.by_unit[i] if c.open_for(fid)))
+            return self.missing(fid, next((c for i in units for c in self.by_unit[i] if c.open_for(fid)), None) or next(
+                (c for i in units for c in self.by_unit[i] if item_open.search(c.text)), None))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
