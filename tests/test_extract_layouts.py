@@ -343,7 +343,8 @@ who: Pavel Marek (director of alliances, Kestrel Automation) + me. Jonah joined 
 Kestrel installed the picking robots in every one of the grocer's 30 warehouses, and they run the fleet for them
 
 Ines Calder  [10:04 AM]
-the account: a 30-warehouse grocer in the Midwest. Pavel won't give us the name until the NDA with Kestrel is signed. so no opp yet
+the account: a 30-warehouse grocer in the Midwest. Pavel won't give us the name until the NDA with Kestrel is \
+signed. so no opp yet
 
 Ines Calder  [10:06 AM]
 trigger, Pavel quoting their COO, Dana Whitlow: "we find out a pick lane is jammed when the trucks leave late."
@@ -426,7 +427,8 @@ Tuesday 10 March 2026. Notes: Elin Berg.
 
 | # | Who | What | When | Status |
 |---|---|---|---|---|
-| 1 | Oskar | Send Sami the Harrowby pallet-count export for the last quarter; agreed on the call | Fri 13 March | open |
+| 1 | Oskar | Send Sami the Harrowby pallet-count export for the last quarter; agreed on the call | Fri 13 \
+March | open |
 | 2 | Sami | Run the pallet scanning demo at Harrowby's depot managers' meeting | 24 March | open |
 | 3 | Elin | Owns the Harrowby handoff until Sami accepts | by Wed 11 March | open |
 """
@@ -445,12 +447,19 @@ Exported by Lucia Moreno, 2026-04-02. Filter: last 30 days.
 Date       | Type    | Owner        | Subject                         | Notes
 -----------|---------|--------------|---------------------------------|--------------------------------------------
 2026-03-02 | Email   | Anton Weiss  | Gellert Mills renewal           | Renewal quote sent; Wexford not involved.
-2026-03-10 | Email   | Lucia Moreno | Inbound from Wexford: Corrow Water | Ines Varga (partner manager, Wexford Instruments) met Corrow Water's operations director, Tom Blake, at the utilities conference. Wexford has never done work for Corrow and has no installed systems there.
-2026-03-11 | Task    | Petra Novak  | Create opp                      | OPP-71102 "Corrow Water telemetry" created, stage 1. Corrow added to Petra's H1 target list.
-2026-03-12 | Call    | Lucia Moreno | Call w/ Ines re Corrow          | Joint: our telemetry platform reads every pump station; Wexford fits the flow sensors and tunes the alarms.
-2026-03-15 | Email   | Ines Varga   | Corrow commitments              | Ines confirms in writing: Wexford sends Petra the pump station survey by 2026-03-25.
-2026-03-16 | Meeting | Petra Novak  | Corrow next step                | Petra will run a one-day telemetry workshop at Corrow's control room on 2026-04-08.
-2026-03-17 | Task    | Lucia Moreno | Corrow handoff                  | Owner: Lucia Moreno (partner marketing) until Petra accepts. Due 2026-03-20.
+2026-03-10 | Email   | Lucia Moreno | Inbound from Wexford: Corrow Water | Ines Varga (partner manager, \
+Wexford Instruments) met Corrow Water's operations director, Tom Blake, at the utilities conference. Wexford \
+has never done work for Corrow and has no installed systems there.
+2026-03-11 | Task    | Petra Novak  | Create opp                      | OPP-71102 "Corrow Water telemetry" \
+created, stage 1. Corrow added to Petra's H1 target list.
+2026-03-12 | Call    | Lucia Moreno | Call w/ Ines re Corrow          | Joint: our telemetry platform reads \
+every pump station; Wexford fits the flow sensors and tunes the alarms.
+2026-03-15 | Email   | Ines Varga   | Corrow commitments              | Ines confirms in writing: Wexford \
+sends Petra the pump station survey by 2026-03-25.
+2026-03-16 | Meeting | Petra Novak  | Corrow next step                | Petra will run a one-day telemetry \
+workshop at Corrow's control room on 2026-04-08.
+2026-03-17 | Task    | Lucia Moreno | Corrow handoff                  | Owner: Lucia Moreno (partner \
+marketing) until Petra accepts. Due 2026-03-20.
 """
 
 
@@ -514,7 +523,8 @@ CAPTIONS = srt([
     "Goran, which customer is it?",
     "This is Calder Cold\nStorage, out of Hull. They run six depots.",
     "Calder is on my list. There's an opp, OPP-40331,\nstage one.",
-    "At their March review their ops director, Helen\nMarsh, said, quote, \"We lose two pallets a day to\nmis-picks and nobody can tell us where.\"",
+    "At their March review their ops director, Helen\nMarsh, said, quote, \"We lose two pallets a day to\n"
+    "mis-picks and nobody can tell us where.\"",
     "From our side, I'll send over Calder's pick error\nreport by May 8th.",
     "Thanks Goran. I checked registration on Tuesday:\nno one registered on Calder.",
 ])
@@ -589,7 +599,8 @@ Yes. Millbrook Community Hospital, OPP-55108, the one you opened after Omar's in
 
 > Who at the partner?
 
-Omar Shah, health practice director at Tallis Clinical Systems. Tallis implemented Millbrook's lab system in 2022 and still runs it.
+Omar Shah, health practice director at Tallis Clinical Systems. Tallis implemented Millbrook's lab system in \
+2022 and still runs it.
 
 > What actually happened at Millbrook?
 
@@ -632,7 +643,8 @@ Omar,
 
 Handing this one to you. Halden Foods, OPP-60413, already on your priority list.
 
-What I need from you: take the dock scheduling demo to the 19 March logistics review (Ines has offered the slot). I own this handoff until you accept; please reply by Tuesday 10 March.
+What I need from you: take the dock scheduling demo to the 19 March logistics review (Ines has offered the \
+slot). I own this handoff until you accept; please reply by Tuesday 10 March.
 
 Lena
 
@@ -644,14 +656,17 @@ To: Lena Brook <lena.brook@corvane.example>
 
 Hi Lena,
 
-I lead the food logistics practice at Quaylink Systems. We run the warehouse system for all 9 Halden Foods depots, and have done since 2020.
+I lead the food logistics practice at Quaylink Systems. We run the warehouse system for all 9 Halden Foods \
+depots, and have done since 2020.
 
-Their logistics director, Piet Hale, told me last month: "Trucks wait three hours at our docks and we pay the hauliers for every one."
+Their logistics director, Piet Hale, told me last month: "Trucks wait three hours at our docks and we pay the \
+hauliers for every one."
 
 That sounds like your dock scheduling. The way I'd see it working:
 your app books every truck into a slot, and we write the slot straight into the warehouse system.
 
-I see Piet at the monthly logistics review and he trusts us. The next one is 19 March and I can give your AE thirty minutes on the agenda.
+I see Piet at the monthly logistics review and he trusts us. The next one is 19 March and I can give your AE \
+thirty minutes on the agenda.
 
 Best,
 Ines
@@ -696,8 +711,10 @@ MINUTES_OPEN = """MINUTES: Corbett Advisory / Linden Private Bank co-sell review
 3. Linden Private Bank
 3.1 Account. Linden Private Bank, OPP-20419, stage 1, on Max's FY26 named-account list. Partner-influenced.
 3.2 Partner standing. Corbett implemented Linden's client reporting system in 2023 and supports it on site monthly.
-3.3 Customer need. Ruth's view is that "every private bank wants faster onboarding this year" and Linden will be no different. Nobody at Linden has said so. Ana asked that this be noted as open.
-3.4 Joint proposition. We provide the onboarding checks; Corbett connects the completed account straight into the reporting system it maintains.
+3.3 Customer need. Ruth's view is that "every private bank wants faster onboarding this year" and Linden will \
+be no different. Nobody at Linden has said so. Ana asked that this be noted as open.
+3.4 Joint proposition. We provide the onboarding checks; Corbett connects the completed account straight into \
+the reporting system it maintains.
 """
 
 
@@ -709,10 +726,13 @@ def test_a_minuted_item_noted_as_open_is_missing_whatever_it_opens_with(tmp_path
 
 MEET = vtt([
     ("Nadia Osei", "I'm Nadia, partner marketing at Larkfield. Thanks for joining."),
-    ("Joel Pike", "Joel Pike, head of partnerships at Stonebridge Digital. We built Marlowe Press's paywall in 2023 and still run it."),
+    ("Joel Pike", "Joel Pike, head of partnerships at Stonebridge Digital. "
+                  "We built Marlowe Press's paywall in 2023 and still run it."),
     ("Nadia Osei", "Marlowe Press is on my named list, OPP-33190."),
-    ("Joel Pike", "Their chief digital officer, Ruth Amis, said to me: \"we lose half our trial readers before the first bill.\""),
-    ("Joel Pike", "Ruth likes that it's us doing the wiring. The easiest way in is the digital board on the 3rd of\nMarch. She chairs it, I present at every one, and I can give you the second half."),
+    ("Joel Pike", "Their chief digital officer, Ruth Amis, said to me: "
+                  "\"we lose half our trial readers before the first bill.\""),
+    ("Joel Pike", "Ruth likes that it's us doing the wiring. The easiest way in is the digital board on the 3rd of\n"
+                  "March. She chairs it, I present at every one, and I can give you the second half."),
 ])
 
 

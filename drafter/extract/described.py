@@ -209,7 +209,8 @@ def _party_on_line(lay: Layout, i: int, cues: Cues) -> str | None:
     if first == i or not head.label or head.kind != "text":
         return None
     party = _norm(head.label)
-    if not any(cues.fields[f].labels.match(party) for f in ("partner", "account") if cues.fields[f].labels):
+    labels = [cues.fields[f].labels for f in ("partner", "account")]
+    if not any(rx.match(party) for rx in labels if rx is not None):
         return None
     value = lay.text(head, body=True).strip(" \t.;,")
     return value if org_label(value, cues) else None

@@ -91,7 +91,7 @@ class Labeler:
             parts = [part.strip() for part in norm.split("/") if part.strip()]
             found = [self._match(part) for part in parts]
             named = {f for f in found if f}
-            short = all(f or len(part.split()) <= 2 for f, part in zip(found, parts))
+            short = all(f or len(part.split()) <= 2 for f, part in zip(found, parts, strict=True))
             fid = named.pop() if (found and found[0] and len(named) == 1 and short and not any(
                 p in ("account", "partner", "our") for p in parts)) else None
         return fid

@@ -23,8 +23,9 @@ _LABEL = re.compile(
     r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
     r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t]|(?<=[ \t])\.+(?=[ \t])|\.{4,}(?=[ \t])|…+(?=[ \t]))[ \t]*"
 )
-_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?!(?:AM|PM)\b)(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
-                    r" \t]*wrote:[ \t]*$")
+# "On Tue, Mar 10, 2026 at 11:37 AM Noel Sandoval <...> wrote:" (the name is not "AM Noel Sandoval")
+_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?!(?:AM|PM)\b)(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?"
+                    r"[ \t]*(?:<[^>\n]*>)?[ \t]*wrote:[ \t]*$")
 _TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
 # the pipe between label/value pairs on one line: "Date: 20 Jan | Length: 45 min | Medium: Zoom"
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
@@ -291,9 +292,9 @@ class _Builder:
         if body.startswith("|") or not _PIPE.search(body):
             return False
         pieces = [(0, len(body))]
-        for m in _PIPE.finditer(body):
-            pieces[-1] = (pieces[-1][0], m.start())
-            pieces.append((m.end(), len(body)))
+        for pipe in _PIPE.finditer(body):
+            pieces[-1] = (pieces[-1][0], pipe.start())
+            pieces.append((pipe.end(), len(body)))
         starts: list[tuple[int, re.Match[str]]] = []
         for a, _ in pieces:
             m = _LABEL.match(body, a)
