@@ -7,61 +7,33 @@ import re
 
 from drafter.extract.blocks import HEADER, QUOTE_MARK, block_sender, comment_lines, next_depth
 from drafter.extract.cues import Cues
-from drafter.extract.names import UPPER
+from drafter.extract.lineforms import (
+    _BOLD_LEAD,
+    _BOLD_LINE,
+    _BULLET,
+    _CAPS_LINE,
+    _DECORATED,
+    _HEADING,
+    _LABEL,
+    _LEAD_IN,
+    _NAME_ADDR,
+    _REACTIONS,
+    _RULE,
+    _RUN_IN,
+    _SHORT,
+    _SPEAKER,
+    _SPEAKER_HEAD,
+    _STAMP,
+    _TABLE_ROW,
+    _WROTE,
+    _norm,
+)
+from drafter.extract.rows import RowReader
 from drafter.extract.units import Message, Unit
 from drafter.ingest.document import Document
 
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_RULE = re.compile(r"[-_=*~]{3,}[ \t]*$|-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}.*$", re.I)
-# a numbered item, sub-numbered as minutes are ("2.10 Handoff owner. ..."), a letter, a checkbox
-_BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t])|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+"
-                     r"(?:\[[ xX]\][ \t]+)?")
-_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[ \t]*:?[ \t]*$")
-_BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.])?[ \t]*(?:\*\*|__)[ \t]*"
-                        r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
-_LABEL = re.compile(
-    r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
-    r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t]|(?<=[ \t])\.+(?=[ \t])|\.{4,}(?=[ \t])|…+(?=[ \t]))[ \t]*"
-)
-# "On Tue, Mar 10, 2026 at 11:37 AM Noel Sandoval <...> wrote:" (the name is not "AM Noel Sandoval")
-_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?!(?:AM|PM)\b)(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?"
-                    r"[ \t]*(?:<[^>\n]*>)?[ \t]*wrote:[ \t]*$")
-_TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
-# the pipe between label/value pairs on one line: "Date: 20 Jan | Length: 45 min | Medium: Zoom"
-_PIPE = re.compile(r"[ \t]+\|[ \t]+")
-_TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-# a name's capitals, with the accented ones: "Édouard Girard: ..." speaks, as "Edouard Girard: ..." does
-_SPEAKER = re.compile(rf"([{UPPER}][\w.'’-]*(?:[ \t]+[{UPPER}0-9][\w.'’-]*){{0,3}})[ \t]*"
-                      r"(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
-# A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
-# with the day or the date before it in an export: "[Tue 1 Jul 09:14]", "[2025-07-01 09:14]", "[Jul 1, 9:14 AM]"
-_STAMP = re.compile(r"\[?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
-                    r"(?:\d{4}-\d{2}-\d{2}[ \tT]+|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:\d{4},?[ \t]+)?"
-                    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,?[ \t]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
-                    r"(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
-# A speaker's name alone on a line with the time they spoke, their words on the lines below: a chat export's
-# "Maya Ferreira  [4:41 PM]", a recorder's "Speaker 2  00:00:13" or "Hollis Grant  0:04"
-_SPEAKER_HEAD = re.compile(rf"(?P<name>[{UPPER}][\w.'’-]*(?:[ \t][{UPPER}0-9][\w.'’-]*){{0,3}})"
-                           r"(?:[ \t]{2,}|\t|[ \t]*(?=[\[(]))[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?"
-                           r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?[ \t]*$")
-# A chat export's reaction line under a message: ":eyes: 3", "👍 1", ":100: 5  :white_check_mark: 1"
-_REACTIONS = re.compile(r"(?:(?::[\w+-]+:|[^\w\s:]{1,3})[ \t]*\d*[ \t]*)+")
-# A line set off by runs of dashes or equals signs: "--- Tuesday, February 17th ---", "=== Actions ==="
-_DECORATED = re.compile(r"([-=~*]{2,})[ \t]+(?P<text>[^-=~*\n][^\n]{0,60}?)[ \t]+\1[ \t]*$")
-_CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
-# A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
-# "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
-_LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
-                      r"(?:on|about|regarding|for|as for|as to|in terms of)[ \t]+(?:the[ \t]+)?"
-                      r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
-# A run-in heading in plain prose: "Why Kittering. They run ...", "Conflict check. I checked ...": a short phrase
-# closed by a full stop that opens a paragraph, then the text it heads.
-_RUN_IN = re.compile(rf"(?P<label>[{UPPER}][\w'’&/-]*(?:,?[ \t]+[\w'’&/-]+){{0,4}})\.[ \t]+(?=\S)")
-_SHORT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|No|Inc|Ltd|Co|Corp|[A-Z])$")  # "Dr. Okafor", "No. 4"
-_NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
-
-class _Builder:
+class _Builder(RowReader):
     """Walks a text document line by line and builds its units."""
 
     def __init__(self, index: int, doc: Document, cues: Cues, messages: list[Message]) -> None:
@@ -285,32 +257,6 @@ class _Builder:
             self.open = self.add(unit, depth)
         return self.units
 
-    def _pipe_labels(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> bool:
-        """A line of label/value pairs kept apart by pipes ("Partner: Corbel | Contact: Ravi Menon, alliances |
-        Also on: Jess Kwan"): each pair a labelled unit of its own, an unlabelled piece ("| also ran their
-        upgrade") or a lower-case sub-label ("| next board: 4 Feb") going on with the pair before it."""
-        if body.startswith("|") or not _PIPE.search(body):
-            return False
-        pieces = [(0, len(body))]
-        for pipe in _PIPE.finditer(body):
-            pieces[-1] = (pieces[-1][0], pipe.start())
-            pieces.append((pipe.end(), len(body)))
-        starts: list[tuple[int, re.Match[str]]] = []
-        for a, _ in pieces:
-            m = _LABEL.match(body, a)
-            if m and m.group("sep").strip() == ":" and m.group("label")[:1].isupper() and len(
-                    m.group("label").split()) <= 4 and m.end() < len(body) and body[m.end()] != "|":
-                starts.append((a, m))
-        if not starts or starts[0][0] != 0:
-            return False  # "2026-02-24 | Call | Kiran | ...": a row of columns, not pairs
-        for k, (a, m) in enumerate(starts):
-            b = starts[k + 1][0] if k + 1 < len(starts) else len(body)
-            b = a + len(body[a:b].rstrip(" \t|"))
-            unit = Unit(self.index, cstart + a, cstart + b, lineno, "text", indent=indent, quoted=depth > 0,
-                        label=m.group("label").strip(), label_start=cstart + a, sep=":", body=cstart + m.end())
-            self.open = self.add(unit, depth)
-        return True
-
     def _speaker_heads(self, lines: list[str]) -> dict[int, tuple[str, str]]:
         """Lines naming who speaks next and when ("Speaker 2  00:00:13"), when the notes are laid out that
         way: three or more of them, for two or more people."""
@@ -452,62 +398,4 @@ class _Builder:
             unit.label, unit.label_start, unit.sep = m.group("label"), unit.start + m.start("label"), ","
             unit.body = unit.start + m.end()
 
-    def _row(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> None:
-        if _TABLE_SEP.match(body):
-            return
-        cells = []
-        for m in re.finditer(r"[^|]+", body):
-            piece = m.group()
-            if not piece.strip():
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            cells.append((cstart + m.start() + lead, cstart + m.start() + len(piece.rstrip())))
-        if not cells:
-            return
-        names = [_norm(self.doc.text[a:b]) for a, b in cells]
-        p = self.cues.patterns
-        roles = ["who" if p["section_col_who"].match(n) else "what" if p["section_col_what"].match(n)
-                 else "when" if p["section_col_when"].match(n) else "label" if p["section_col_label"].match(n)
-                 else "notes" if p["section_col_notes"].match(n) else "" for n in names]
-        # a header row: its cells name columns, or a rule of dashes under it says so ("| # | Who | What | ... |")
-        ruled = lineno < len(self.lines) and bool(_TABLE_SEP.match(self.lines[lineno].strip()))
-        if self.table_columns is None and (sum(1 for r in roles if r) >= max(1, len(roles) - 1) or (
-                ruled and any(roles))):
-            self.table_columns = roles
-            return
-        if self._notes_cell(cells, lineno, depth, indent):
-            self.open = None
-            return
-        unit = Unit(self.index, cells[0][0], cells[-1][1], lineno, "row", indent=indent, quoted=depth > 0,
-                    cells=cells, columns=list(self.table_columns or []))
-        if len(cells) == 2 and (not self.table_columns or self.table_columns[0] == "label"):
-            unit.label = self.doc.text[cells[0][0]:cells[0][1]].strip("*_ :")
-            unit.label_start = cells[0][0]
-            unit.body = cells[1][0]
-            unit.sep = "|"
-        self.add(unit, depth)
-        self.open = None
 
-
-    def _notes_cell(self, cells: list[tuple[int, int]], lineno: int, depth: int, indent: int) -> bool:
-        """A log's row ("2026-02-24 | Call | Kiran Desai | Call w/ Marisol | Dale's words to Marisol: ..."): its
-        notes cell is a paragraph of the notes, labelled by what it opens with ("Warm path: ...") or by the
-        row's subject; the log's date and type are the record's, not the notes'."""
-        cols = self.table_columns or []
-        if "notes" not in cols or len(cells) != len(cols):
-            return False
-        a, b = cells[cols.index("notes")]
-        unit = Unit(self.index, a, b, lineno, "text", indent=indent, quoted=depth > 0)
-        self._label(unit, self.doc.text[a:b])
-        if unit.label is None and "label" in cols:
-            x, y = cells[cols.index("label")]
-            unit.label, unit.sep = self.doc.text[x:y].strip(), ":"
-        if "who" in cols:  # who logged it, as a message's sender: "Jolene Park" in the Owner column
-            x, y = cells[cols.index("who")]
-            unit.speaker, unit.speaker_at = self.doc.text[x:y].strip() or None, x
-        self.add(unit, depth)
-        return True
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
