@@ -740,3 +740,18 @@ def test_a_slot_in_the_customer_s_own_meeting_is_the_warm_path(tmp_path):
     p = draft_text(tmp_path, MEET, "call.vtt")
     warm = p.value("warm_path") or ""
     assert "second half" in warm
+
+
+SWEET_SPOT = srt([
+    "Hi, I'm Tove Lind, I look after alliances at Harrow\nFleet Systems. We support the fleet's trackers.",
+    "Sure. Amir Said, partner marketing at Coldtrace.",
+    "This is Brennock Haulage, out of Cork. Brennock is on\nmy list, OPP-41207, stage one.",
+    "That's our sweet spot. We tag the pallets and follow them\nto the store and back. Your handhelds are already in\n"
+    "the cabs, so pallet tracking runs on the devices they\nhave.",
+])
+
+
+def test_a_joint_value_said_over_a_caption_s_sentences_is_read_whole(tmp_path):
+    p = draft_text(tmp_path, SWEET_SPOT, "call.srt")
+    value = p.value("value_prop") or ""
+    assert "tag the pallets" in value and "pallet tracking" in value
