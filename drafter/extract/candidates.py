@@ -22,7 +22,7 @@ FEATURES = ("account", "partner", "partner_person", "customer_person", "person",
             "first_plural", "quote", "date", "url", "opp_id", "dr_id", "question", "classification", "artifact",
             "actor_seller", "actor_ours", "actor_partner", "actor_customer", "actor_unknown", "action_context", "intro",
             "customer_voice", "ours_voice", "answers_customer", "attendees")
-_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:ll|m|d|ve)|my|me)\b|^\W*(?:My|Me)\b")  # "Me, until you accept."
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we['’](?:ll|re|ve|d))\b", re.I)
 # quotation marks, also as HTML entities in caption files ("&quot;Our gas bill went up&quot;")
 _OPEN_Q = r"(?:[\"“]|&quot;|&#34;|&ldquo;)"
@@ -227,6 +227,11 @@ class Scorer:
         f["ours_voice"] = voice is not None and (voice.seller or voice.side == "ours")
         # a quotation read out of the customer's own document: "I'll read it: <the tender's words>"
         f["customer_voice"] = f["customer_voice"] or (f["quote"] and bool(cues.any_of("reads_out").search(sent)))
+        # ... or said by someone the label places at the account: 'Pellucid DC head: "we ship short every Monday."'
+        by_role = bool(u.label and ents.account is not None and cues.role_words.search(u.label)
+                       and any(o is ents.account or o.name.split()[0] == ents.account.name.split()[0]  # "Pellucid DC"
+                               for o in ents.orgs_in(u.label)))
+        f["customer_voice"] = f["customer_voice"] or (f["quote"] and by_role)
         # "owner?? me or Tomas": a label asked as a question leaves its field open; the customer's words in
         # quotation marks say nothing of the notes ("heating rooms nobody has checked into" is no open check)
         c.undecided = bool(cues.any_of("undecided").search(bare)) or (u.sep or "").startswith("?")
@@ -316,7 +321,8 @@ class Scorer:
         if m and _COMMIT.match(text[m.end():c.end].lstrip()):
             c.actor, c.actor_from = ents.orgs_in(m.group())[0], "subject"
             return
-        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]", text[head:c.end]):
+        # ... or opens on "Me": "Me, until you accept." answering "Who owns this?"
+        if re.match(r"(?:[\w'’]+[,.!:;]?\s+){0,5}?I\b|I['’]|Me\b(?!['’])", text[head:c.end]):
             if speaker is not None:
                 c.actor, c.actor_from = speaker, "speaker"
                 return

@@ -79,7 +79,7 @@ def load_cues(name: str = DEFAULT) -> Cues:
          "sourced", "influenced", "priority", "focus", "no_cosell", "cosell_heading", "brings_accounts",
          "deal_context", "intro", "topic_return", "artifacts", "aside_around", "serving", "back_reference",
          "continuation", "clause_turn", "accepts", "confirms", "addressed_move", "reads_out", "not_checked",
-         "partner_kinds", "reported_question", "pitching")
+         "partner_kinds", "reported_question", "pitching", "item_open")
     }
     patterns["events"] = re.compile(r"(?:" + "|".join(t["events"]) + r")\b", re.I)
     patterns["org_kinds"] = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in t["org_kinds"]) + r")\b", re.I)
@@ -90,7 +90,8 @@ def load_cues(name: str = DEFAULT) -> Cues:
     for name in ("crm", "opportunity", "url", "homepage"):
         patterns[name] = re.compile(raw["ids"][name])
     s = raw["sections"]
-    for name in ("generic", "attendees", "buyer_roles", "actions", "col_who", "col_what", "col_when", "col_label"):
+    for name in ("generic", "attendees", "buyer_roles", "actions", "col_who", "col_what", "col_when", "col_label",
+                 "col_notes"):
         patterns[f"section_{name}"] = _alternation(s[name], whole=True)
     patterns["action_label"] = re.compile(s["action_label"], re.I)
     return Cues(

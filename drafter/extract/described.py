@@ -86,11 +86,12 @@ def find_people(lay: Layout, cues: Cues) -> People:
     # everyone who speaks is known before anything is read: "Ravi, this is Colm Fitzgerald; Colm is channel
     # director at Brindle" describes Colm a turn before he first speaks
     for u in lay.units:
-        if u.kind == "cue" and u.speaker and u.speaker_at is not None:
+        # ... and everyone who wrote a row of a log ("2026-03-02 | Email | Marisol Ybarra | ...")
+        if u.kind in ("cue", "text") and u.speaker and u.speaker_at is not None:
             text = lay.docs[u.doc].text
             written = text[u.speaker_at:u.speaker_at + len(u.speaker)] == u.speaker
             people.add(u.speaker, u.doc, u.speaker_at if written else None, speaker=True)
-    for u in lay.units:
+    for ui, u in enumerate(lay.units):
         doc = lay.docs[u.doc]
         text = doc.text
         if u.kind == "cue" and u.speaker and u.speaker_at is not None:
@@ -138,8 +139,8 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 group_side = "ours"
             elif cues.patterns["section_buyer_roles"].match(_norm(label)):
                 group_side = "customer"  # "Authority: Dana Okafor (VP Claims Operations)": the buyer's side
-            elif in_attendees or org_label(label, cues):
-                group_org = label
+            else:
+                group_org = _party_on_line(lay, ui, cues) or (label if in_attendees or org_label(label, cues) else None)
         if u.kind == "row" and len(u.cells) >= 2:
             if "what" in u.columns:
                 continue  # "| Coralbay (me) | Pull 90 days of data and share it with Josh |": an action, not a role
@@ -174,8 +175,46 @@ def find_people(lay: Layout, cues: Cues) -> People:
                 elif org_label(name, cues):
                     org = name
             _sentence_people(people, lay, u, s, e, org, side, in_attendees)
+    _action_labels(people, lay, cues)
     people.finish()
     return people
+
+
+def _action_labels(people: People, lay: Layout, cues: Cues) -> None:
+    """A first name alone labelling what someone does ("Devi: bring the slotting demo, 12 Mar.", "Ola: sends the
+    report by 7 Mar") is a person's, as a speaker's name is, when that name also acts elsewhere in the notes
+    ("Ola introduces Devi", "Devi accepts within 2 days")."""
+    for u in lay.units:
+        label = (u.label or "").strip(" *_")
+        if u.sep != ":" or u.kind not in ("text", "bullet") or not re.fullmatch(_TOKEN, label):
+            continue
+        text = lay.docs[u.doc].text
+        if label in cues.stop_caps or people.find(label) or not re.match(r"[ \t]*[a-z]", text[u.body:u.end]):
+            continue
+        acts = re.compile(rf"(?<![\w-]){re.escape(label)}[ \t]+(?!(?:is|was|has|does)\b)[a-z]+s\b")
+        # ... and never as a firm is: the first word of a longer name ("Harbourlight Hospitality Solutions"),
+        # or where someone works ("at Harbourlight")
+        firm = re.compile(rf"(?<![\w-]){re.escape(label)}[ \t]+[{UPPER}]|\b(?:at|from)[ \t]+{re.escape(label)}\b")
+        if acts.search(text) and not firm.search(text):
+            people.add(label, u.doc, u.label_start, speaker=True)
+
+
+def _party_on_line(lay: Layout, i: int, cues: Cues) -> str | None:
+    """The organisation a line of label/value pairs opens with, for the people its later pairs name:
+    "Partner: Corbel Analytics | Contact: Ravi Menon, director of alliances" (Ravi is Corbel's)."""
+    u = lay.units[i]
+    first = i
+    while first > 0 and lay.units[first - 1].doc == u.doc and lay.units[first - 1].line == u.line:
+        first -= 1
+    head = lay.units[first]
+    if first == i or not head.label or head.kind != "text":
+        return None
+    party = _norm(head.label)
+    labels = [cues.fields[f].labels for f in ("partner", "account")]
+    if not any(rx.match(party) for rx in labels if rx is not None):
+        return None
+    value = lay.text(head, body=True).strip(" \t.;,")
+    return value if org_label(value, cues) else None
 
 
 # a label naming our side of the table ("Us: Bianca Ferraro (partner manager), ...")
@@ -309,8 +348,9 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                    fact=(s + m.start(), s + m.end()))
     for m in _APPOS_ROLE.finditer(sent):
         if cues.role_words.search(m.group("role")) and not re.search(r"\b(?:said|told|asked|says)\b", m.group("role")):
+            # "Alderwick Systems: Nadia Perrin, practice director": the organisation labelling the line
             people.add(m.group("name"), u.doc, s + m.start("name"), role=m.group("role"),
-                       fact=(s + m.start("name"), s + m.end("role")))
+                       orgs=[group_org] if group_org else None, fact=(s + m.start("name"), s + m.end("role")))
     for m in our_role(cues).finditer(sent):  # "Tobias is our AE for hospitality"
         name = m.group("name")
         p = people.find(name) if " " not in name else None

@@ -37,15 +37,20 @@ def says_no_cosell(lay: Layout, cues: Cues) -> bool:
 def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
     """Some customer organisation comes with something a seller can act on: an opportunity record, a place
     on a named-account list, a co-sell item; or, with a partner at the table, a need of its own ("Olmstead
-    Clinics. They asked us for help with no-shows.")."""
+    Clinics. They asked us for help with no-shows."); or a customer the partner will not name yet."""
     opp = cues.patterns["opportunity"]
     tie = cues.any_of("priority")
     need = cues.fields["trigger"]
     others = [o for o in ents.orgs if o is not ents.partner and o is not ents.ours]
+    unnamed = cues.fields["account"].absent
     for i, u in enumerate(lay.units):
         text = lay.text(u)
         if opp.search(text):
             return True
+        labels = cues.fields["account"].labels
+        if unnamed is not None and unnamed.search(text) and u.label and labels is not None and labels.match(
+                re.sub(r"^the\s+", "", re.sub(r"\s+", " ", u.label.lower()).strip())):
+            return True  # "the account: ... Theo won't give me the name until the NDA is signed": not named yet
         named = any(o in others for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
         if not named and i > 0 and tie.search(text):  # "It's on my named list", after the turn naming it
             prev = lay.units[i - 1]

@@ -17,6 +17,11 @@ def norm_label(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()
 
 
+# a side named alone as a label, under a heading of moves: whose move the line is
+_SIDES = {"partner": "partner_move", "seller": "seller_move", "ae": "seller_move", "our": "seller_move",
+          "us": "seller_move", "ours": "seller_move", "we": "seller_move", "sales": "seller_move"}
+
+
 class Labeler:
     """Maps a label or heading to a field id, reading the partner's and account's names as such."""
 
@@ -62,8 +67,36 @@ class Labeler:
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Voltaro's next move" -> "partner next move"
         norm = re.sub(r"^\d+[.)]?\s*", "", norm_label(text))
         norm = self.prefixes.sub("", norm)
-        if norm in ("account", "partner", "our") and norm_label(label) != norm:
-            return None  # a heading that only names the account or partner is a topic, not a field
+        fid = None
+        if norm in _SIDES and unit is not None and self.lay is not None:
+            # "NEXT MOVES" then "Seller (Whitney) ....", "Partner (Ironvale) ....", or "- Moves" over "- Saltmarsh"
+            # over "- Annika sends ...": each side's move
+            sec, hops = unit.section, 0
+            while sec is not None and hops < 3:
+                heading = norm_label(self.lay.text(self.lay.units[sec]))
+                if heading != norm_label(label) and self.cues.patterns["section_actions"].match(
+                        re.sub(r"^\d+[.)]?\s*", "", heading)):
+                    fid = _SIDES[norm]
+                    break
+                sec, hops = self.lay.units[sec].section, hops + 1
+        if fid:
+            return fid
+        # a heading that only names the account or partner is a topic, not a field; "the account:" is the field
+        if norm in ("account", "partner", "our") and self.prefixes.sub("", norm_label(label)) != norm:
+            return None
+        fid = fid or self._match(norm)
+        if fid is None and "/" in norm:
+            # "Owner / due", "Conflict / registration": a field named first, and nothing else named, names it
+            # (not a title's "Quenby / Pellingham Tait", the partner and the account)
+            parts = [part.strip() for part in norm.split("/") if part.strip()]
+            found = [self._match(part) for part in parts]
+            named = {f for f in found if f}
+            short = all(f or len(part.split()) <= 2 for f, part in zip(found, parts, strict=True))
+            fid = named.pop() if (found and found[0] and len(named) == 1 and short and not any(
+                p in ("account", "partner", "our") for p in parts)) else None
+        return fid
+
+    def _match(self, norm: str) -> str | None:
         fid = field_for_title(norm)
         if fid:
             return fid

@@ -7,49 +7,33 @@ import re
 
 from drafter.extract.blocks import HEADER, QUOTE_MARK, block_sender, comment_lines, next_depth
 from drafter.extract.cues import Cues
-from drafter.extract.names import UPPER
+from drafter.extract.lineforms import (
+    _BOLD_LEAD,
+    _BOLD_LINE,
+    _BULLET,
+    _CAPS_LINE,
+    _DECORATED,
+    _HEADING,
+    _LABEL,
+    _LEAD_IN,
+    _NAME_ADDR,
+    _REACTIONS,
+    _RULE,
+    _RUN_IN,
+    _SHORT,
+    _SPEAKER,
+    _SPEAKER_HEAD,
+    _STAMP,
+    _TABLE_ROW,
+    _WROTE,
+    _norm,
+)
+from drafter.extract.rows import RowReader
 from drafter.extract.units import Message, Unit
 from drafter.ingest.document import Document
 
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_RULE = re.compile(r"[-_=*~]{3,}[ \t]*$|-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}.*$", re.I)
-# a numbered item, sub-numbered as minutes are ("2.10 Handoff owner. ..."), a letter, a checkbox
-_BULLET = re.compile(r"([-*+•●▪◦–]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t])|\d{1,2}[.)]|[a-z][.)]|\(\w\))[ \t]+"
-                     r"(?:\[[ xX]\][ \t]+)?")
-_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[ \t]*:?[ \t]*$")
-_BOLD_LEAD = re.compile(r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)[ \t]*(?P<sep>[:.])?[ \t]*(?:\*\*|__)[ \t]*"
-                        r"(?P<paren>\([^()\n]{0,160}\))?[ \t]*(?P<sep2>[:.])?[ \t]+")
-_LABEL = re.compile(
-    r"(?P<label>(?:[^\W\d_]|#)[^:=?\n,;]{0,50}?)[ \t]*(?P<paren>\([^()\n]{0,160}\))?[ \t]*"
-    r"(?P<sep>:(?!//)|\?\?+|=(?!=)|[ \t][-–—][ \t]|(?<=[ \t])\.+(?=[ \t])|\.{4,}(?=[ \t])|…+(?=[ \t]))[ \t]*"
-)
-_WROTE = re.compile(r"On\b.{4,140}?[, ]\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?[ \t]*(?:<[^>\n]*>)?["
-                    r" \t]*wrote:[ \t]*$")
-_TABLE_ROW = re.compile(r"\|.*\|[ \t]*$|[^|\n]+(?:\|[^|\n]*){2,}$")
-_TABLE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-# a name's capitals, with the accented ones: "Édouard Girard: ..." speaks, as "Edouard Girard: ..." does
-_SPEAKER = re.compile(rf"([{UPPER}][\w.'’-]*(?:[ \t]+[{UPPER}0-9][\w.'’-]*){{0,3}})[ \t]*"
-                      r"(\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S")
-# A chat log's time stamp before the speaker: "[10:02] Wanjiru Kamau: ...", "10:02 AM Brian: ..."
-# with the day or the date before it in an export: "[Tue 1 Jul 09:14]", "[2025-07-01 09:14]", "[Jul 1, 9:14 AM]"
-_STAMP = re.compile(r"\[?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
-                    r"(?:\d{4}-\d{2}-\d{2}[ \tT]+|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:\d{4},?[ \t]+)?"
-                    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?,?[ \t]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
-                    r"(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\]?[ \t]+(?=[" + UPPER + "])")
-_CAPS_LINE = re.compile(r"[A-Z][A-Z0-9 &/'-]{2,40}:?[ \t]*$")
-# A spoken or written lead-in that names the topic of what follows: "On conflict, I checked ...",
-# "And for proof, the pilot report ...", "On the relationship, Mateus walks ..."
-_LEAD_IN = re.compile(r"(?:(?:and|so|now|okay|ok|right|then)[,]?[ \t]+)?"
-                      r"(?:on|about|regarding|for|as for|as to|in terms of)[ \t]+(?:the[ \t]+)?"
-                      r"(?P<label>[A-Za-z][\w -]{2,30}?)[ \t]*[,:][ \t]+", re.I)
-# A run-in heading in plain prose: "Why Kittering. They run ...", "Conflict check. I checked ...": a short phrase
-# closed by a full stop that opens a paragraph, then the text it heads.
-_RUN_IN = re.compile(rf"(?P<label>[{UPPER}][\w'’&/-]*(?:,?[ \t]+[\w'’&/-]+){{0,4}})\.[ \t]+(?=\S)")
-_SHORT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Mt|No|Inc|Ltd|Co|Corp|[A-Z])$")  # "Dr. Okafor", "No. 4"
-_NAME_ADDR = re.compile(r"\s*\"?(?P<name>[^\"<>@\n,]+?)\"?\s*<[^>]*>|\s*(?P<bare>[\w.+-]+@[\w.-]+)")
 
-
-class _Builder:
+class _Builder(RowReader):
     """Walks a text document line by line and builds its units."""
 
     def __init__(self, index: int, doc: Document, cues: Cues, messages: list[Message]) -> None:
@@ -63,9 +47,12 @@ class _Builder:
         self.msg_by_depth: dict[int, int] = {}
         self.open: int | None = None  # unit that a continuation line may extend
         self.table_columns: list[str] | None = None
+        self.lines: list[str] = []
+        self.width: int | None = None
         self.hint_lines = {h.line: h.level for h in doc.hints if h.kind == "heading"}
         self.lead_hints = {h.line: (h.start, h.end) for h in doc.hints if h.kind == "label"}
         self.bullet_lines = {h.line for h in doc.hints if h.kind == "bullet"}
+        self.head: tuple[str, int, str] | None = None  # the speaker named on a line above: name, where, time
 
     def add(self, unit: Unit, depth: int) -> int:
         unit.section = self.heading_stack[-1][1] if self.heading_stack else None
@@ -107,7 +94,9 @@ class _Builder:
         text = self.doc.text
         pos = 0
         lines = text.split("\n")
+        self.lines = lines
         run_in = self._run_in_lines(lines) if self.doc.kind in ("txt", "eml", "md") else set()
+        heads = self._speaker_heads(lines) if self.doc.kind in ("txt", "md", "docx") else {}
         in_header = early_from = False
         hidden = comment_lines(lines) if self.doc.kind == "md" else set()
         for lineno, raw in enumerate(lines, 1):
@@ -174,6 +163,29 @@ class _Builder:
             if _RULE.match(body):
                 self.open = None
                 continue
+            if depth == 0 and lineno in heads:
+                name, time = heads[lineno]
+                self.head = (name, cstart, time)
+                self.open = None
+                continue
+            dm = _DECORATED.match(body)
+            if dm:  # "--- Tuesday, February 17th ---": a heading, and the end of the last speaker's turn
+                self.head = None
+                self.add(Unit(self.index, cstart + dm.start("text"), cstart + dm.end("text"), lineno, "heading",
+                              level=1, quoted=depth > 0), depth)
+                self.open = None
+                continue
+            if self.head is not None and depth == 0:
+                if _REACTIONS.fullmatch(body):
+                    self.open = None  # emoji under a message are no words of it
+                    continue
+                # each line of a message is a paragraph of it, labelled as a line of notes is ("who: Theo ...")
+                name, at, time = self.head
+                unit = Unit(self.index, cstart, cend, lineno, "cue", speaker=name, speaker_at=at, time=time)
+                self._label(unit, body)
+                self.add(unit, depth)
+                self.open = None
+                continue
             hlevel = self.hint_lines.get(lineno)
             hd = _HEADING.match(body)
             if hlevel or hd:
@@ -185,6 +197,8 @@ class _Builder:
                     hstart, hend = cstart, cend
                 self.add(Unit(self.index, hstart, hend, lineno, "heading", level=hlevel or 1, quoted=depth > 0), depth)
                 self.open = None
+                continue
+            if self.table_columns is None and self._pipe_labels(body, cstart, lineno, depth, indent):
                 continue
             if _TABLE_ROW.match(body) and body.count("|") >= 2:
                 self._row(body, cstart, lineno, depth, indent)
@@ -231,6 +245,12 @@ class _Builder:
                 self.add(Unit(self.index, hs, he, lineno, "heading", level=5 if hb else 6, quoted=depth > 0), depth)
                 self.open = None
                 continue
+            if bm and self._bare_parent(body, lines, lineno, indent):
+                # "- Trigger" over deeper bullets: a label for them, as a heading is (deeper, a sub-heading)
+                self.add(Unit(self.index, cstart, cend, lineno, "heading", level=10 + indent, quoted=depth > 0),
+                         depth)
+                self.open = None
+                continue
             unit = Unit(self.index, cstart, cend, lineno, kind, indent=indent + (2 if bullet else 0), quoted=depth > 0)
             ri = _RUN_IN.match(body) if lineno in run_in else None
             if ri:  # "Why Kittering. They run ...": labels the paragraph, as "**Why Kittering.** They run ..." does
@@ -240,6 +260,27 @@ class _Builder:
                 self._label(unit, body)
             self.open = self.add(unit, depth)
         return self.units
+
+    def _speaker_heads(self, lines: list[str]) -> dict[int, tuple[str, str]]:
+        """Lines naming who speaks next and when ("Speaker 2  00:00:13"), when the notes are laid out that
+        way: three or more of them, for two or more people."""
+        found = {}
+        for i, ln in enumerate(lines, 1):
+            m = _SPEAKER_HEAD.fullmatch(ln.strip())
+            if m and m.group("name") not in self.cues.stop_caps:  # "Speaker 2" yes, "Date  10:30" no
+                found[i] = (m.group("name"), m.group("time"))
+        return found if len(found) >= 3 and len({n for n, _ in found.values()}) >= 2 else {}
+
+    def _bare_parent(self, body: str, lines: list[str], lineno: int, indent: int) -> bool:
+        """A bullet of a few words, no sentence and no label ("Joint value", "Moves", "Saltmarsh"), with deeper
+        bullets right under it."""
+        words = body.split()
+        if not words or len(words) > 5 or body.rstrip()[-1:] in ".:;!?," or _LABEL.match(body) or any(
+                ch.isdigit() for ch in body):
+            return False
+        nxt = next((ln for ln in lines[lineno:] if ln.strip()), "")
+        deeper = len(nxt) - len(nxt.lstrip())
+        return deeper > indent and bool(_BULLET.match(nxt.strip()))
 
     def _next_is_header(self, lines: list[str], lineno: int) -> bool:
         for nxt in lines[lineno:lineno + 2]:
@@ -269,6 +310,12 @@ class _Builder:
         prev = lines[lineno - 2].rstrip()
         if indent > prev_unit.indent and prev_unit.kind == "bullet":
             return True
+        if prev_unit.label and prev_unit.body > prev_unit.start and indent > 0:
+            # a value wrapped under its own column: "Partner (Ironvale) .... Carla sends the meter inventory"
+            # then, aligned under "Carla", "by 15 April. Nils confirmed by email at 13:10."
+            body_line = self.doc.text.rfind("\n", 0, prev_unit.body) + 1
+            if indent == prev_unit.body - body_line:
+                return True
         if prev_unit.kind == "cue":
             return True
         cur = lines[lineno - 1].strip()
@@ -279,7 +326,17 @@ class _Builder:
         if re.search(r"https?://\S+$", prev) and cur[:1].isupper():
             return False  # "Evidence: ... https://x.example/case" then "Theo owns the handoff": a link ends its line
         wrapped = len(prev) >= 60 or prev.endswith((",", ";", "(", "&"))
+        if wrapped and prev_unit.label and prev.endswith((".", "!", "?")) and cur[:1].isupper():
+            # a labelled line ending on a finished sentence, and the next line's first word would have fitted
+            # after it: the writer broke the line there ("Joint: ... moves the stock." / "Ola introduces Devi ...")
+            wrapped = len(prev) + 1 + len(cur.split()[0]) > self._width()
         return wrapped or bool(re.search(r"\b(?:and|or|the|of|to|a|with)$", prev)) or indent > prev_unit.indent
+
+    def _width(self) -> int:
+        """The width the text is wrapped at: its longest line (links aside)."""
+        if self.width is None:
+            self.width = max((len(ln.rstrip()) for ln in self.lines if "://" not in ln), default=0)
+        return self.width
 
     def _label_only(self, body: str) -> bool:
         if not body.endswith(":") or body.count(":") > 1 or len(body.split()) > 8:
@@ -299,6 +356,9 @@ class _Builder:
             self._lead_in(unit, body)
             return
         label = m.group("label").strip().strip("*_").strip()
+        crumb = label.rfind(" > ")
+        if crumb >= 0:  # a path pasted from a tool: "Pasted from CRM > Partner account: Brackwell Controls"
+            label = label[crumb + 3:].strip()
         words = label.split()
         sep = m.group("sep").strip()
         if sep.startswith((".", "…")):
@@ -306,7 +366,7 @@ class _Builder:
         if not words or len(words) > (3 if sep in "-–—" else 6):
             return
         unit.label = label
-        unit.label_start = unit.start
+        unit.label_start = unit.start + (body.find(label) if crumb >= 0 else 0)
         unit.sep = sep
         unit.body = unit.start + m.end()
         # a bold label closed after the separator: "**Owner:** Hugo"
@@ -342,36 +402,4 @@ class _Builder:
             unit.label, unit.label_start, unit.sep = m.group("label"), unit.start + m.start("label"), ","
             unit.body = unit.start + m.end()
 
-    def _row(self, body: str, cstart: int, lineno: int, depth: int, indent: int) -> None:
-        if _TABLE_SEP.match(body):
-            return
-        cells = []
-        for m in re.finditer(r"[^|]+", body):
-            piece = m.group()
-            if not piece.strip():
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            cells.append((cstart + m.start() + lead, cstart + m.start() + len(piece.rstrip())))
-        if not cells:
-            return
-        names = [_norm(self.doc.text[a:b]) for a, b in cells]
-        p = self.cues.patterns
-        roles = ["who" if p["section_col_who"].match(n) else "what" if p["section_col_what"].match(n)
-                 else "when" if p["section_col_when"].match(n) else "label" if p["section_col_label"].match(n)
-                 else "" for n in names]
-        if self.table_columns is None and sum(1 for r in roles if r) >= max(1, len(roles) - 1):
-            self.table_columns = roles
-            return
-        unit = Unit(self.index, cells[0][0], cells[-1][1], lineno, "row", indent=indent, quoted=depth > 0,
-                    cells=cells, columns=list(self.table_columns or []))
-        if len(cells) == 2 and (not self.table_columns or self.table_columns[0] == "label"):
-            unit.label = self.doc.text[cells[0][0]:cells[0][1]].strip("*_ :")
-            unit.label_start = cells[0][0]
-            unit.body = cells[1][0]
-            unit.sep = "|"
-        self.add(unit, depth)
-        self.open = None
 
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", text.lower())).strip()

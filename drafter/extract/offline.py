@@ -107,7 +107,11 @@ def _partner(prop: Proposer, ents: Entities, cues: Cues) -> Proposal:
     if labeled is not None and (labeled.pieces or ents.partner is None):
         # "partner: Andes Cloud Partners SpA" in front matter names the firm; the person acting for it is
         # named elsewhere, and the label's value without them is thinner than what the notes say
-        named = any(ents.people_in(prop.lay.docs[p.doc].text, p.start, p.end) for p in labeled.pieces)
+        # ... and someone of ours named in it ("Partner account: Brackwell > Activity history / Exported by Kiran
+        # Desai" in a CRM export, Kiran being partner marketing) is not the partner's person
+        own = cues.any_of("own_roles")
+        named = any(q.side == "partner" or (q.side != "ours" and not (q.role and own.search(q.role)))
+                    for p in labeled.pieces for q, _, _ in ents.people_in(prop.lay.docs[p.doc].text, p.start, p.end))
         if named or ents.partner is None:
             return labeled
         found = _partner_person(prop, ents)
@@ -179,7 +183,7 @@ def _unit_at(lay: Layout, doc: int, offset: int) -> int:
     return -1
 
 
-def _field(lay: Layout, prop: Proposal) -> Field:
+def _field(lay: Layout, prop: Proposal, documents: list[Document]) -> Field:
     if not prop.pieces:
         return Field(status="missing", note=prop.note)
     evs: list[Evidence] = []
@@ -190,7 +194,8 @@ def _field(lay: Layout, prop: Proposal) -> Field:
             msg = lay.messages[u.message] if u.message is not None else None
             time = u.time or (msg.date if msg else None)
             speaker = u.speaker if (u.kind == "cue" or msg is not None) and u.doc == p.doc else None
-        evs.extend(evidences(lay.docs[p.doc], p.start, p.end, speaker=speaker, time=time))
+        # quoted from the file's own text (a caption's wrapped lines read as one in `lay`)
+        evs.extend(evidences(documents[p.doc], p.start, p.end, speaker=speaker, time=time))
     if not evs:
         return Field(status="missing", note=prop.note or "no quote of the notes supports this field")
     return Field(value=render(lay, prop.pieces), status="proposed", evidence=evs, confidence=prop.confidence,
@@ -227,7 +232,10 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
         if nothing:
             proposals[fid] = prop.missing(fid)
             proposals[fid].note = why + (proposals[fid].note or "")
-        elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None):
+        elif (fid in NEEDS_PARTNER and ents.partner is None) or (fid in NEEDS_ACCOUNT and ents.account is None and not (
+                # a customer not named to us yet ("a 40-community operator; no name until the NDA") whose buyer
+                # the notes name and quote still has a trigger, in the buyer's words
+                fid == "trigger" and any(p.side == "customer" for p in ents.people))):
             # what the notes label stands; what would have to be inferred about an unknown party does not
             proposals[fid] = prop.labeled(fid) or prop.missing(fid)
             if not proposals[fid].pieces:
@@ -241,7 +249,7 @@ def draft(documents: list[Document], *, today: date | None = None, cues: str = D
             proposals[fid] = _evidence(prop)
         else:
             proposals[fid] = prop.labeled(fid) or prop.scored(fid) or prop.missing(fid)
-    fields = {fid: _field(lay, p) for fid, p in proposals.items()}
+    fields = {fid: _field(lay, p, documents) for fid, p in proposals.items()}
     kind = classification(lay, prop.cands, cue)[0] if fields["account"].value else None
     dates: dict[str, list[dict[str, str]]] = {}
     for fid, p in proposals.items():

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafter.extract.cues import Cues
 from drafter.extract.orgs import Org
-from drafter.extract.sides import resolve_org
+from drafter.extract.sides import buyer_title, resolve_org
 from drafter.extract.structure import Layout, Unit, sentences
 
 if TYPE_CHECKING:
@@ -93,7 +93,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             add(ents.orgs_in(text, u.body, u.end)[:1], 2.0)
             continue
         if u.label and account_label and account_label.match(_norm(u.label)):
-            add(ents.orgs_in(text, u.body, u.end)[:1], 6.0)
+            # the organisation the label is given, in its first sentence: "the account: a 40-community operator
+            # in the Southeast. Theo won't give me the name until their NDA with Lumenfold ..." names none
+            first = sentences(text, u.body, u.end)[:1]
+            add(ents.orgs_in(text, u.body, first[0][1] if first else u.end)[:1], 6.0)
         sec = lay.units[u.section] if u.section is not None else None
         is_profile = sec is not None and account_label is not None and account_label.match(_norm(lay.text(sec)))
         if is_profile and u.section is not None and u.section not in seen_sec:
@@ -150,20 +153,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                 add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
     for p in ents.people:  # "Alex Johnson (VP of Engineering, Acme Corp)" at the table: the buyer's firm
         org = resolve_org(p, ents)
-        if org is not None and p.present and p.side != "ours" and _buyer_title(p.role):
+        if org is not None and p.present and p.side != "ours" and buyer_title(p.role):
             add([org], 1.5)
     return score
 
-
-_BUYER = re.compile(r"\b(?:vp|vice president|chief|c[teifo]o|ciso|head of|director of|svp|evp|president|owner|"
-                    r"founder)\b", re.I)
-_SELLING = re.compile(r"\b(?:partner\w*|alliances?|channel|account (?:manager|executive|lead)|sales|practice|"
-                      r"solutions?|delivery|consult\w*|engagement)\b", re.I)
-
-
-def _buyer_title(role: str | None) -> bool:
-    """A title the buying side holds ("VP of Engineering"), not the titles partners send to a co-sell."""
-    return bool(role and _BUYER.search(role) and not _SELLING.search(role))
 
 
 def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
@@ -206,7 +199,7 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
             # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
             # (unless they hold the buyer's kind of title)
-            add([org], w + (1.5 if p.present and p.side != "ours" and not _buyer_title(p.role) else 0.0))
+            add([org], w + (1.5 if p.present and p.side != "ours" and not buyer_title(p.role) else 0.0))
     for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
         add([org], 2.0)
     add(_described_as_channel(lay, ents, cues), 2.0)
@@ -238,7 +231,9 @@ def event_orgs(lay: Layout, ents: Entities, cues: Cues) -> list[Org]:
         last = o.name.split()[-1]
         after = [lay.docs[d].text[b:b + 20] for d, _, b in o.mentions]
         after = [re.sub(r"^['’]s\b", "", a).lstrip() for a in after]
-        if (" " in o.name and kinds.fullmatch(last)) or any(kinds.match(a) for a in after):
+        # ... most times it is named: "Brackwell conference write-up", once among a dozen "Brackwell"s, is theirs
+        events = sum(1 for a in after if kinds.match(a))
+        if (" " in o.name and kinds.fullmatch(last)) or (events and 2 * events >= len(after)):
             out.append(o)
     return out
 

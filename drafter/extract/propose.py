@@ -56,9 +56,24 @@ class Proposer:
         fid = self.labeler.field(u.label, u)
         if fid:
             return fid
+        asked = self._quoted_question(i, u)
+        if asked:
+            return asked
         if u.section is not None and not self.cues.patterns["action_label"].match((u.label or "").strip()):
             return self.labeler.field(self.lay.text(self.lay.units[u.section]), u)
         return None
+
+    def _quoted_question(self, i: int, u: Unit) -> str | None:
+        """An answer written under the quoted question it answers, in a reply ("> Who owns this?" / "Me, until
+        you accept."): the one field the question names labels it."""
+        if u.label is not None or u.quoted or u.kind not in ("text", "bullet") or i == 0:
+            return None
+        prev = self.lay.units[i - 1]
+        text = self.lay.text(prev)
+        if not prev.quoted or prev.doc != u.doc or "?" not in text:
+            return None
+        hits = [f for f, fc in self.cues.fields.items() if fc.names is not None and fc.names.search(text)]
+        return hits[0] if len(hits) == 1 else None
 
     def cand_field(self, c: Cand) -> str | None:
         """The field a sentence belongs to by its label. Under a lead-in ("On conflict, I checked ...")
@@ -97,6 +112,18 @@ class Proposer:
         listed = {j for i in top for j in self._list_around(i) if j in units or (
             fid == "conflict" and self.unit_field.get(j) == fid and j in self.by_unit
             and not off.search(self.lay.text(self.lay.units[j])))}
+        # ... and the lines labelled for the field next to them: "Account ..... Castellan Property Group" then
+        # "Opportunity ..... OPP-61448, stage 2" in a worksheet
+        # (under the account's own label, whatever else they name: "Opportunity OPP-55302, came from the TOC
+        # Europe badge scan")
+        labelled = {i for i, f in self.unit_field.items() if f == fid and i in self.by_unit}
+        for i in list(top):
+            near = labelled if best >= 2.0 else set(units)
+            for step in (-1, 1):
+                j = i + step
+                while j in near and self.lay.units[j].section == self.lay.units[i].section and j not in listed:
+                    listed.add(j)
+                    j += step
         units = sorted(set(top) | listed)
         # what the label is given first decides: "Owner: to be sorted out. Milan or Keren ..." is open;
         # "Relationship: Mateus walks the blocks with Ngozi ... would not commit to an intro" is not,
@@ -105,6 +132,7 @@ class Proposer:
         # ("Evidence: Ana asked for something to read. Nothing to attach for now.")
         unchecked = self.cues.any_of("not_checked")
         asked = self.cues.any_of("reported_question")
+        item_open = self.cues.any_of("item_open")
 
         def is_open(i: int) -> bool:
             cs = self.by_unit[i]
@@ -113,15 +141,24 @@ class Proposer:
             if self.cues.fields[fid].checked and any(unchecked.search(c.text) for c in cs):
                 return True  # "pretty sure nobody ... did NOT check portal": not checked outweighs the guess
             rest = cs[1:]
+            if any(item_open.search(c.text) for c in cs):
+                return True  # "... Ines asked that this be noted as open."
+            if fid == "account" and any(fid in c.absent for c in cs) and not self.ents.orgs_in(
+                    self.lay.docs[self.lay.units[i].doc].text, cs[0].start, cs[0].end):
+                return True  # "the account: a 30-warehouse grocer. Pavel won't give us the name yet": none named
             # a question reported first ("CH asked whether Larchmont could share an extract") says nothing yet
             silent = cs[0].cue_scores[fid] <= 0 or bool(asked.search(cs[0].text))
             return cs[0].open_for(fid) or (silent and any(c.open_for(fid) for c in rest)
                                            and not any(c.cue_scores[fid] > 0 and not c.open_for(fid) for c in rest))
         decided = [i for i in units if not is_open(i)]
+        if fid == "owner" and len(decided) < len(units) and not any(
+                self.ents.people_in(self.lay.docs[self.lay.units[i].doc].text, self.lay.units[i].start,
+                                    self.lay.units[i].end) for i in decided):
+            decided = []  # "Owner" / '"partner team" to pick this up' / "no date agreed": a team, and left open
         if not decided:
-            return self.missing(fid, next(c for i in units for c in self.by_unit[i]
-                                          if c.open_for(fid) or self.cues.fields[fid].checked
-                                          and unchecked.search(c.text)))
+            said = (c for i in units for c in self.by_unit[i] if c.open_for(fid) or item_open.search(c.text)
+                    or self.cues.fields[fid].checked and unchecked.search(c.text))
+            return self.missing(fid, next(said, None))
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
@@ -358,8 +395,17 @@ class Proposer:
                 keep = (own > 0 and own >= max(nb.cue_scores.values()) or goes_on) and not nb.features.get("question")
             if keep or (fid == "warm_path" and nb.cue_scores[fid] > 0 and not nb.features.get("question")):
                 out.append(Piece(u.doc, nb.start, nb.end, c.unit))
+                if nb is before and fid not in MOVES and k >= 2 and self._leads_in(siblings[k - 2], fid):
+                    # "That sounds like your digital check-in. The way I'd see it working: your app ...": the
+                    # lead-in before the lead-in says the same field's thing
+                    out.append(Piece(u.doc, siblings[k - 2].start, siblings[k - 2].end, c.unit))
         out.append(Piece(u.doc, start, c.end, c.unit))
         return out
+
+    def _leads_in(self, nb: Cand, fid: str) -> bool:
+        own = nb.cue_scores[fid]
+        return own > 0 and own >= max(nb.cue_scores.values()) and not nb.open_for(fid) and not nb.features.get(
+            "question")
 
     def _question_before(self, i: int, fid: str, named: bool = False) -> Cand | None:
         names = self.cues.fields[fid].names

@@ -12,7 +12,7 @@ _NUMBER_ABBREV = re.compile(r"\bno\.$", re.I)
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end]: split after . ! ? (not inside quotes or after an
-    abbreviation) and at line breaks that end a short line or a finished clause."""
+    abbreviation), at a pipe between spaces, and at line breaks that end a short line or a finished clause."""
     spans: list[tuple[int, int]] = []
     seg = text[start:end]
     cut = 0
@@ -36,6 +36,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 boundary = i
             if prev.endswith(('"', "”")):
                 quote_open = False
+        elif ch == "|" and 0 < i < n - 1 and seg[i - 1] in " \t" and seg[i + 1] in " \t" and not quote_open:
+            boundary = i  # "Odile Marchetti | Grant Okoro, AE | Hugh Pellew": a pipe keeps items apart
         elif ch in ".!?" and not quote_open or ch in "\"”" and i > 0 and seg[i - 1] in ".!?":
             j = i + 1
             while j < n and seg[j] in "\"”’')]":
@@ -53,7 +55,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         piece = seg[a:b]
-        lead = len(piece) - len(piece.lstrip(" \t\n>"))  # no sentence starts with a quote marker
+        lead = len(piece) - len(piece.lstrip(" \t\n>|"))  # nor with a quote marker or a pipe
         a2, b2 = a + lead, a + len(piece.rstrip())
         if b2 > a2:
             out.append((start + a2, start + b2))

@@ -37,6 +37,17 @@ def internal_people(lay: Layout, people: People) -> list[Person]:
     return [p for p in people if p.domain == ranked[0][0]]
 
 
+_BUYER = re.compile(r"\b(?:vp|vice president|chief|c[teifo]o|ciso|head of|director of|svp|evp|president|owner|"
+                    r"founder)\b", re.I)
+_SELLING = re.compile(r"\b(?:partner\w*|alliances?|channel|account (?:manager|executive|lead)|sales|practice|"
+                      r"solutions?|delivery|consult\w*|engagement)\b", re.I)
+
+
+def buyer_title(role: str | None) -> bool:
+    """A title the buying side holds ("VP of Engineering"), not the titles partners send to a co-sell."""
+    return bool(role and _BUYER.search(role) and not _SELLING.search(role))
+
+
 def _domain_org(p: Person, ents: Entities) -> Org | None:
     if not p.domain:
         return None
@@ -141,13 +152,15 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
             if p and p.side in (None, "ours") and seller_self.search(lay.text(u)):
                 p.seller = True
                 p.side = "ours"
+    # "OPP-73318, stg 2, Fatima's.": who holds the account's record is the seller, before anything they are to do
+    # for the account ("Petra will run a workshop at Corrow's control room") reads as the partner's service
+    for p in account_holders(lay, ents, cues):
+        p.seller = True
+        p.side = "ours"
     if ents.partner is not None:  # "We do all the heavy checks on Altair's fleet": the partner speaking
         for p in serving_people(lay, ents, cues):
             if p.side is None and not p.seller and resolve_org(p, ents) is None:
                 p.side, p.org = "partner", ents.partner.name
-    for p in account_holders(lay, ents, cues):  # "OPP-73318, stg 2, Fatima's.": who holds the account's record
-        p.seller = True
-        p.side = "ours"
     for u in lay.units:  # speakers no one placed elsewhere are at our table
         if u.kind == "cue" and u.speaker:
             p = ents.people.find(u.speaker)
@@ -173,6 +186,7 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
     if ents.partner is not None and not any(p.side == "partner" for p in ents.people):
         # at the table, placed nowhere, described by a role, and nobody else speaks for the partner: "on call:
         # Deshawn Pruitt (DP, branch mgr Phoenix)" in notes of a call with Oakhurst
-        for p in ents.people:
-            if p.present and p.role and p.side is None and not p.seller and resolve_org(p, ents) is None:
-                p.side, p.org = "partner", ents.partner.name
+        placed = [p for p in ents.people if p.present and p.role and p.side is None and not p.seller
+                  and resolve_org(p, ents) is None and not buyer_title(p.role)]
+        if len(placed) == 1:  # one such person; a list of several is the account's people in an account plan
+            placed[0].side, placed[0].org = "partner", ents.partner.name

@@ -85,11 +85,12 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
     full = [_with(p, NAME) for p in pat.intro]
     named = _with(pat.named, NAME)
     firsts: dict[str, str] = {}
+    org_words = set(cues.raw["text"]["org_name_words"])
     for u in open_cues:
         payload = doc.text[u.start:u.end]
         for rx in full:
             m = rx.search(payload)
-            if m:
+            if m and m.group("name").split()[-1] not in org_words:  # "This is Ostler Beverage Distributors"
                 u.speaker, u.speaker_at = m.group("name"), u.start + m.start("name")
                 firsts.setdefault(m.group("name").split()[0], m.group("name"))
                 break
@@ -118,6 +119,26 @@ def name_unnamed_cues(units: list[Unit], doc: Document, cues: Cues) -> None:
                 u.speaker_at = u.start + m.start("name")
                 break
     answer_turns(units, doc.text, answer)
+
+
+def name_generic_speakers(units: list[Unit], doc: Document, cues: Cues) -> None:
+    """A placeholder speaker ("Speaker 2") is the person who, in one of its turns, says who they are ("I'm
+    Carmen Ruiz, I run channel partnerships at Tarnwell"): every turn under it is theirs."""
+    generic = re.compile(cues.raw["speakers"]["generic_speaker"])
+    full = [_with(p, NAME) for p in patterns(cues).intro]
+    named: dict[str, str] = {}
+    for u in units:
+        if u.kind != "cue" or not u.speaker or not generic.fullmatch(u.speaker) or u.speaker in named:
+            continue
+        for rx in full:
+            m = rx.search(doc.text, u.start, u.end)
+            if m and not generic.fullmatch(m.group("name")):
+                named[u.speaker] = m.group("name")
+                break
+    for u in units:
+        if u.kind == "cue" and u.speaker in named:
+            # a turn's quote still shows the placeholder written above it: the name is said once, elsewhere
+            u.speaker, u.speaker_len = named[u.speaker], len(u.speaker)
 
 
 def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Message], cues: Cues) -> None:

@@ -6,10 +6,12 @@ Every unit is a span of its document's text, so anything quoted from it is verba
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.extract.cues import Cues
 from drafter.extract.lines import _SPEAKER, _STAMP, _Builder
 from drafter.extract.sentences import sentences
-from drafter.extract.speakers import doc_author, name_unnamed_cues
+from drafter.extract.speakers import doc_author, name_generic_speakers, name_unnamed_cues
 from drafter.extract.units import Layout, Message, Unit
 from drafter.ingest.document import Document
 from drafter.ingest.transcript import note_blocks
@@ -54,10 +56,27 @@ def _cue_units(index: int, doc: Document, builder: _Builder) -> list[Unit]:
     return builder.units
 
 
+def unwrapped(doc: Document) -> Document:
+    """A caption file as read: a cue's lines are one utterance wrapped to fit the screen ("their ops VP, Gordon
+    / Pryce, stood up", "the 24th of / February"), so inside a cue a line break reads as a space. Same length,
+    same offsets and line numbers: quotes are still taken from the file's own text."""
+    if doc.kind not in ("vtt", "srt") or not doc.segments:
+        return doc
+    chars = list(doc.text)
+    for seg in doc.segments:
+        for k in range(seg.start, seg.end):
+            if chars[k] == "\n":
+                chars[k] = " "
+    flat = replace(doc, text="".join(chars), segments=list(doc.segments))
+    flat._line_starts = doc._line_starts  # lines are the file's
+    return flat
+
+
 def layout(docs: list[Document], cues: Cues) -> Layout:
     """Units of every document, in order, with sections, labels, speakers and messages."""
     units: list[Unit] = []
     messages: list[Message] = []
+    docs = [unwrapped(d) for d in docs]
     for i, doc in enumerate(docs):
         builder = _Builder(i, doc, cues, messages)
         if doc.segments and doc.kind in ("vtt", "srt"):
@@ -65,8 +84,9 @@ def layout(docs: list[Document], cues: Cues) -> Layout:
             name_unnamed_cues(found, doc, cues)
         else:
             found = builder.run(_speaker_lines(doc) if doc.kind in ("txt", "md", "docx") else set())
-            if doc.kind in ("txt", "md", "docx"):
-                doc_author(i, doc, found, messages, cues)
+        name_generic_speakers(found, doc, cues)
+        if doc.kind in ("txt", "md", "docx") and not doc.segments:
+            doc_author(i, doc, found, messages, cues)
         offset = len(units)
         for u in found:
             for attr in ("section", "parent"):

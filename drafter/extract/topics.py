@@ -109,6 +109,9 @@ def unit_topics(lay: Layout, ents: Entities, cues: Cues,
             body = [j for j in range(i + 1, n) if _under(units, j, i)]
             # where the account has a section of its own, the other sections are other topics
             sec_topic[i] = 1.0 if any(own[j] == 2.0 for j in body) else -1.0 if dedicated else 0.0
+        if u.section is not None and sec_topic.get(u.section, 0.0) > 0 and sec_topic[i] > -3.0:
+            # a sub-heading inside the account's section ("- Greywick (co-sell)" / "- Joint value") is about it too
+            sec_topic[i] = max(sec_topic[i], sec_topic[u.section])
     window = _window(lay, own, acc is not None, cues)
     for i, u in enumerate(units):
         mine = own[i]

@@ -32,15 +32,23 @@ def _addressed(text: str, start: int, end: int, firsts: dict[str, str]) -> str |
 
 
 def answer_turns(units: list[Unit], text: str, firsts: dict[str, str]) -> None:
-    """An unnamed caption right after one that addresses a known speaker by name is theirs."""
+    """An unnamed caption right after one that addresses a known speaker by name is theirs; so is one right
+    before a turn that thanks them for it ("... by May 8th." / "Thanks Wen. I checked registration ...")."""
     if not firsts:
         return
+    alt = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    thanks = re.compile(rf"(?:thanks|thank you|cheers|great|perfect|got it|lovely)[,!.]?[ \t]+(?P<name>{alt})\b",
+                        re.I)
     for prev, u in zip(units, units[1:], strict=False):
-        if u.kind != "cue" or u.speaker or prev.kind != "cue":
+        if u.kind != "cue" or prev.kind != "cue":
             continue
-        who = _addressed(text, prev.start, prev.end, firsts)
-        if who and who != prev.speaker:
-            u.speaker = who
+        if not u.speaker:
+            who = _addressed(text, prev.start, prev.end, firsts)
+            if who and who != prev.speaker:
+                u.speaker = who
+        m = thanks.match(text, u.start, u.end)
+        if m and not prev.speaker and firsts[m.group("name")] != u.speaker:
+            prev.speaker = firsts[m.group("name")]
 
 
 def seller_turns(lay: Layout, ents: Entities, cues: Cues) -> None:
