@@ -318,3 +318,35 @@ Attendees: Mara Quist (Pelton Freight, alliances manager), Joe Abel (us, AE)
     for f in packet.fields.values():
         for ev in f.evidence:  # each quote stands in the file as written, between the markup
             assert " ".join(ev.quote.split()).lower() in raw
+
+
+ONBOARDING = """# Bellweather Analytics: weekly onboarding sync (week 6)
+
+**Attendees**
+- Ruairi Flynn, Bellweather Analytics, founder and CEO
+- Lennart Boyle, partner manager (us)
+
+## 1. Joint solution brief
+- Hattie wants one customer quote in it. Rowan Brewing Collective has run our demand forecasting with Bellweather's
+  dashboards since 2023, and their ops director said on their blog: "We stopped pouring IPA down the drain."
+
+## 2. Brewers Summit webinar
+- 3 July, 40 minutes. 96 registered so far.
+
+## 3. Co-sell readiness
+- Ruairi asked when we start sharing accounts. Lennart: not until two analysts are certified.
+
+## Action items
+| Who | What | When |
+|---|---|---|
+| Sunniva | Ask Rowan Brewing for permission to reuse the quote | 13 June |
+"""
+
+
+def test_an_onboarding_sync_quoting_a_reference_customer_holds_no_handoff(tmp_path):
+    p = tmp_path / "sync.md"
+    p.write_text(ONBOARDING, encoding="utf-8")
+    packet = draft(read_sources([p]), today=TODAY)
+    # a customer of ours quoted for a brief is a reference, and "Co-sell readiness" is no co-sell item
+    assert all(f.value is None for f in packet.fields.values())
+    assert "no co-sell handoff" in (packet.fields["partner"].note or "")

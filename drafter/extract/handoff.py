@@ -43,6 +43,12 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
     need = cues.fields["trigger"]
     others = [o for o in ents.orgs if o is not ents.partner and o is not ents.ours]
     unnamed = cues.fields["account"].absent
+    # a customer of ours already ("Rowan Brewing Collective has run our demand forecasting since 2023") quoted
+    # for a brief or a case study is a reference, not a need to hand off
+    claim = cues.raw["speakers"]["claims_account"]
+    existing = {o for o in others if any(
+        re.search(claim.replace("{account}", "(?:" + "|".join(re.escape(a) for a in o.aliases) + ")"), d.text)
+        for d in lay.docs)}
     for i, u in enumerate(lay.units):
         text = lay.text(u)
         if opp.search(text):
@@ -56,7 +62,9 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
             prev = lay.units[i - 1]
             named = prev.doc == u.doc and any(o in others for o in ents.orgs_in(lay.docs[prev.doc].text, prev.start,
                                                                                prev.end))
-        if named and (tie.search(text) or (ents.partner is not None and need.cue_score(text) >= 2.0)):
+        needing = ents.partner is not None and need.cue_score(text) >= 2.0 and any(
+            o in others and o not in existing for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
+        if named and (tie.search(text) or needing):
             return True
     return False
 
