@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.invented import draft_text, srt
+from tests.invented import draft_text, srt, vtt
 
 
 def _draft(tmp_path, text, name):
@@ -176,3 +176,17 @@ def test_a_speaker_telling_the_person_they_greet_their_role_and_firm_places_that
     ]), "call.srt")
     assert packet.metadata["partner"] == "Quillfield Agritech"
     assert "Marta Oyelaran" in (packet.value("partner") or "")
+
+
+def test_a_later_sentence_about_someone_else_is_not_the_speaker_s_own_role(tmp_path):
+    text = vtt([
+        ("Nikhil Bhatt", "Morning Amara, morning Esme."),
+        ("Amara Nwosu", "So, for Esme. I head the maritime practice at Bowline. We built Causeway Island Ferries' "
+                        "booking system in 2021 and we host it."),
+        ("Esme Hartigan", "And Causeway is on my territory list. There's OPP-35811 at stage one."),
+        ("Amara Nwosu", "That was their old CEO. Different people now."),
+    ])
+    p = draft_text(tmp_path, text, "call.vtt")
+    assert "Bowline" in (p.value("partner") or "")
+    assert "Amara" in (p.value("partner") or "")
+    assert "old CEO" not in (p.value("partner") or "")

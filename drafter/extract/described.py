@@ -399,7 +399,8 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
         # a speaker describing themself: "Director of partnerships, for my sins."
         own = _SELF_ROLE.match(sent)
         p = people.find(u.speaker)
-        if own and re.match(r"(?i:and|so|but|or|then|their|his|her|its|our|your|my)\b", own.group("role")):
+        if own and re.match(r"(?i:and|so|but|or|then|their|his|her|its|our|your|my|that|this|it|he|she|they|we|"
+                            r"there|which|who|what)\b", own.group("role")):
             own = None  # "And their project director, Agnieszka Nowak, said ..." is about someone else
         if own and re.match(rf",[ \t]+{_TITLE}{NAME}", sent[own.end("role"):]):
             own = None  # "The director of estates, Siddharth Rao, said to me ..." names him, not the speaker
