@@ -825,3 +825,23 @@ def test_a_joint_value_said_over_a_caption_s_sentences_is_read_whole(tmp_path):
     p = draft_text(tmp_path, SWEET_SPOT, "call.srt")
     value = p.value("value_prop") or ""
     assert "tag the pallets" in value and "pallet tracking" in value
+
+
+WRITER_SCRIBBLES = """wexley / proscenium -- call tue 30/9 -- Cosima's notes (raw)
+
+who: Teodor Kral (alliances lead, Proscenium Group), me, Jun Takeda (AE, live events)
+
+Wexley Performing Arts Centre (WPAC)
+ - opp OPP-66092 stage 1, Jun's. WPAC on Jun's H2 list
+ - warm path: T is on the weekly ops call w/ Margo; he'll bring Jun to the ops call Tue 10/7
+ - T: send Jun the gala on-sale logs, by Fri 10/3 (agreed on the call)
+ - owner: me till Jun accepts, Jun to confirm by Thu 10/2
+"""
+
+
+def test_a_writer_named_by_their_notes_and_a_partner_named_by_an_initial(tmp_path):
+    p = draft_text(tmp_path, WRITER_SCRIBBLES, "notes.txt")
+    # "T:" is Teodor Kral, the only person the initial fits: his move is the partner's
+    assert "on-sale logs" in (p.value("partner_move") or "")
+    # "Cosima's notes": the "me" who owns the handoff is Cosima
+    assert (p.value("owner") or "").startswith("Cosima: me till Jun accepts")

@@ -240,3 +240,14 @@ agreed.
     assert "patient-flow warehouse" in (packet.value("why_partner") or "")
     assert packet.fields["partner_move"].value is None
     assert "declined both" in (packet.fields["partner_move"].note or "")
+
+
+def test_a_wish_with_no_date_and_a_seller_torn_between_moves_leave_both_open(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Colm Fitzgerald", "I'd like to send the bed-data extract, but it belongs to Tamsin; I would not put a date "
+                            "on it."),
+        ("Ravi Menon", "On what I actually do next I'm torn: either a discovery call with Imogen, or a pilot "
+                       "proposal. Let me talk it through with my manager."),
+    ])
+    assert packet.fields["partner_move"].value is None
+    assert packet.fields["seller_move"].value is None

@@ -306,6 +306,10 @@ class Scorer:
             c.actor, c.actor_from = "author_seller", "label"  # "- me: book the demo w/ Brody this wk"
             return
         named = ents.people.find(u.label.strip(" *_")) if first and u.label else None
+        if named is None and first and u.label and re.fullmatch(r"[A-Z]", u.label.strip(" *_")):
+            # "T: send Jun the logs" in notes that call Teodor Kral "T": the one person the initial fits
+            fits = [p for p in ents.people if p.first[:1] == u.label.strip(" *_") and " " in p.name]
+            named = fits[0] if len(fits) == 1 else None
         if named is not None:  # "- Jonas: book the close demo with Mara", "Rashid: send the calendar"
             c.actor, c.actor_from = named, "label"
             return

@@ -130,6 +130,11 @@ class People:
         for p in [p for p in self.by_name.values() if " " not in p.name]:
             # "call w/ Priyanka (Ostara IT)" then "Priyanka Rao - runs the SMB desk": one person
             full = [q for q in self.by_name.values() if q.first == p.name and " " in q.name]
+            # ... and "T: send Jun the logs" in notes that call Teodor Kral "T": an initial (or initials)
+            # standing for the one person they fit
+            if not full and re.fullmatch(r"[A-Z]{1,3}", p.name):
+                full = [q for q in self.by_name.values() if " " in q.name and (
+                    q.first[0] == p.name if len(p.name) == 1 else "".join(w[0] for w in q.name.split()) == p.name)]
             if len(full) == 1:
                 self.rename(p, full[0].name)
         firsts: dict[str, list[Person]] = {}

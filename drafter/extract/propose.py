@@ -162,7 +162,8 @@ class Proposer:
         pieces: list[Piece] = []
         for i in decided:
             if fid in MOVES:
-                pieces.extend(self._speaker_prefix(self.by_unit[i][0], i))
+                said_by = self._speaker_prefix(self.by_unit[i][0], i)
+                pieces.extend(said_by or (self._writer_prefix(i) if fid == "owner" else []))
             open_starts = {(c.start, c.end) for c in self.by_unit[i] if c.open_for(fid) or self.cand_field(c) != fid}
             pieces.extend(p for p in self._unit_pieces(i) if (p.start, p.end) not in open_starts)
         prop = Proposal(self._fit(pieces), 0.9)
@@ -197,6 +198,20 @@ class Proposer:
             return []
         at = u.speaker_at
         return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or c.actor.name)), i, prefix=True)]
+
+    def _writer_prefix(self, i: int) -> list[Piece]:
+        """"Cosima" before "owner: me till Jun accepts": who "me" is, when the notes name their writer."""
+        u = self.lay.units[i]
+        text = self.lay.docs[u.doc].text
+        body = text[u.body if u.body is not None else u.start:u.end]
+        if u.speaker_at is None or u.speaker is None or not re.match(r"\W*(?:me|myself|I)\b", body):
+            return []
+        who = self.ents.people.find(u.speaker)
+        names = who.aliases if who is not None else {u.speaker}
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in names):
+            return []
+        at = u.speaker_at
+        return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker)), i, prefix=True)]
 
     def _unit_pieces(self, i: int) -> list[Piece]:
         u = self.lay.units[i]

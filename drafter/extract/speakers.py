@@ -37,6 +37,7 @@ class _Patterns:
     colleague: str
     author_labels: re.Pattern[str]
     author_line: str
+    author_possessive: str
     role_at: list[re.Pattern[str]]
     works_at: str
     our_role: str
@@ -55,7 +56,7 @@ def patterns(cues: Cues) -> _Patterns:
             not_self=re.compile(s["not_self"], re.I),
             addressed=s["addressed"], colleague=s["colleague"],
             author_labels=re.compile("^(?:" + "|".join(f"(?:{p})" for p in s["author_labels"]) + ")$", re.I),
-            author_line=s["author_line"],
+            author_line=s["author_line"], author_possessive=s["author_possessive"],
             role_at=[re.compile(p.replace("{org}", f"(?P<org>{ORG})")) for p in s["self_role_at"]],
             works_at=s["works_at"], our_role=s["our_role"], role_plain=re.compile(s["self_role_plain"]),
             addressed_later=re.compile(s["addressed_later"]))
@@ -157,6 +158,9 @@ def doc_author(index: int, doc: Document, units: list[Unit], messages: list[Mess
         else:
             base = u.start
             found = line.match(doc.text[u.start:u.end])
+        if found is None and u is units[0]:  # "wexley / proscenium -- call tue 30/9 -- Cosima's notes (raw)"
+            base = u.start
+            found = _with(pat.author_possessive, TOKEN).search(doc.text[u.start:u.end])
         if found:
             at = base + found.start("name")
             messages.append(Message(index, found.group("name"), at))
