@@ -3,6 +3,7 @@ own section, a priority list written in words. Each text is invented for the tes
 
 from __future__ import annotations
 
+from drafter.extract.cues import DEFAULT, load_cues
 from tests.invented import draft_text, srt, vtt
 
 LEADERS = """ALDERWICK - Q2 PARTNER QBR - RECORD
@@ -845,3 +846,23 @@ def test_a_writer_named_by_their_notes_and_a_partner_named_by_an_initial(tmp_pat
     assert "on-sale logs" in (p.value("partner_move") or "")
     # "Cosima's notes": the "me" who owns the handoff is Cosima
     assert (p.value("owner") or "").startswith("Cosima: me till Jun accepts")
+
+
+def test_a_writer_named_before_my_notes_owns_the_me_of_the_owner_line(tmp_path):
+    text = """clubhaus sync wed 27/8 -- Nadia H (partner mktg) -- my notes, not cleaned up
+
+call w/ Anders Holm (partner mgr NA, Clubhaus). Lucia Ferro (AE, fitness) couldn't make it.
+
+Ironline Fitness, 40 gyms. opp OPP-30417 stage 1, Lucia's; Ironline on Lucia's H2 list
+ - owner: me until Lucia accepts. Lucia to confirm by Fri 8/29
+"""
+    p = draft_text(tmp_path, text, "sync.txt")
+    assert (p.value("owner") or "").startswith("Nadia")
+
+
+
+def test_a_registrar_is_no_registration_in_the_talk_of_deals():
+    # "the registrar's census-day memo" talks of no deal, as "Coldharbor is registered with Nordic Chill" does
+    deal = load_cues(DEFAULT).any_of("deal_context")
+    assert deal.search("Coldharbor is registered with Nordic Chill")
+    assert not deal.search("Solange Mbeki's census-day memo (public, in the Faculty Senate packet), registrar-memo")
