@@ -866,3 +866,12 @@ def test_a_registrar_is_no_registration_in_the_talk_of_deals():
     deal = load_cues(DEFAULT).any_of("deal_context")
     assert deal.search("Coldharbor is registered with Nordic Chill")
     assert not deal.search("Solange Mbeki's census-day memo (public, in the Faculty Senate packet), registrar-memo")
+
+
+def test_they_in_a_line_the_partner_s_name_labels_is_the_partner(tmp_path):
+    text = WRITER_SCRIBBLES.replace(
+        "Wexley Performing Arts Centre (WPAC)",
+        "Proscenium = ticketing implementer for arts venues. they did Wexley's ticketing cutover in 2022 and run "
+        "box office support since\n\nWexley Performing Arts Centre (WPAC)")
+    p = draft_text(tmp_path, text, "notes.txt")
+    assert "ticketing cutover" in (p.value("why_partner") or "")

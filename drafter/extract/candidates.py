@@ -203,7 +203,10 @@ class Scorer:
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
         f["partner"] = any(o is ents.partner for o in orgs) if ents.partner else False
         staff = any(p.side == "partner" and cues.patterns["staff_of"].match(text, b) for p, _, b in people)
-        f["partner"] = f["partner"] or partner_voice or staff  # "Björn's team does all the heavy checks"
+        # "Proscenium = ticketing implementer ... they did Wexley's cutover": "they" in a line the partner's name labels
+        said_of = bool(ents.partner and u.label and u.label.strip(" *_") in ents.partner.aliases
+                       and re.match(r"\W*(?:they|their|it|its)\b", sent, re.I))
+        f["partner"] = f["partner"] or partner_voice or staff or said_of  # "Björn's team does all the heavy checks"
         f["partner_person"] = any(p.side == "partner" for p, _, _ in people)
         f["customer_person"] = any(p.side == "customer" for p, _, _ in people) or bool(_CUSTOMER_ROLE.search(sent))
         f["person"] = bool(people)
