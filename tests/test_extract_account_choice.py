@@ -4,6 +4,10 @@ the customer the talk settles on after a distractor, and "no handoff" only on ev
 
 from __future__ import annotations
 
+from drafter.extract.cues import DEFAULT, load_cues
+from drafter.extract.entities import find_entities
+from drafter.extract.structure import layout
+from drafter.ingest import read_sources
 from tests.invented import draft_text, srt, vtt
 
 
@@ -506,3 +510,23 @@ Action Items:
     # "Discussed Acme Corp's" is no organisation called "Discussed Acme Corp"; the VP at the table is the buyer
     assert (p.value("account") or "").startswith("Acme Corp")
     assert "Northwind Cloud Partners" in (p.value("partner") or "")
+
+
+def test_a_subject_s_short_form_with_initials_is_the_account_named_in_full(tmp_path):
+    text = """From: Fenella Ruiz <fenella@larchmontlearning.example>
+To: Caspian Wu <caspian@ostrander.example>
+Subject: Cedar Basin CCD - first-year retention
+
+Larchmont Learning Systems has hosted Cedar Basin Community College District's learning management system since
+2018. Do you know if anyone else is working Cedar Basin on your side? I know the consortium contract complicates
+things.
+
+Caspian: Cedar Basin is on Priyanka's FY named-account list, and there's an early opportunity already, OPP-40816.
+"""
+    path = tmp_path / "thread.eml"
+    path.write_text(text, encoding="utf-8")
+    cues = load_cues(DEFAULT)
+    ents = find_entities(layout(read_sources([path]), cues), cues)
+    names = {o.name: o.aliases for o in ents.orgs}
+    assert "Cedar Basin CCD" not in names
+    assert "Cedar Basin CCD" in names["Cedar Basin Community College District"]

@@ -251,3 +251,18 @@ def test_a_wish_with_no_date_and_a_seller_torn_between_moves_leave_both_open(tmp
     ])
     assert packet.fields["partner_move"].value is None
     assert packet.fields["seller_move"].value is None
+
+
+def test_a_move_not_pinned_down_an_owner_between_two_and_no_words_from_the_customer(tmp_path):
+    text = """brindle / tamsin sync -- rough
+Colm Fitzgerald (channel director, Brindle Data Works), Ravi Menon (AE, healthcare)
+
+Tamsin Health Group, OPP-41172 open, on Ravi's H2 named-account list
+- trigger: none from the customer yet. Colm has not heard Tamsin raise theatre scheduling
+- partner move: not pinned down. Colm would like to pull the bed data but can't say when
+- owner: NB: me or Kenji? decide thurs
+"""
+    packet = draft_text(tmp_path, text, "sync.txt")
+    assert packet.fields["trigger"].value is None
+    assert packet.fields["partner_move"].value is None
+    assert packet.fields["owner"].value is None

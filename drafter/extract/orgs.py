@@ -236,6 +236,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             target.aliases |= orgs[n].aliases
         else:
             merged[n] = orgs[n]
+    _merge_acronym_tails(merged)
     merge_variants(lay, merged, stop | person_tokens | suffixes)
     caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
     firsts: dict[str, int] = {}
@@ -287,3 +288,22 @@ def map_mentions(lay: Layout, orgs: dict[str, Org]) -> tuple[re.Pattern[str] | N
             if org.written is None and m.group() == org.name:
                 org.written = (i, m.start(), m.end())
     return rx, of
+
+
+def _merge_acronym_tails(merged: dict[str, Org]) -> None:
+    """"Cedar Basin CCD" (a subject line's short form) is "Cedar Basin Community College District": the same
+    first words, then the initials of the rest."""
+    for short in list(merged):
+        words = short.split()
+        tail = words[-1]
+        if len(words) < 2 or not re.fullmatch(r"[A-Z]{2,5}", tail):
+            continue
+        head = words[:-1]
+        for full in list(merged):
+            fw = full.split()
+            if full == short or fw[:len(head)] != head:
+                continue
+            rest = [w for w in fw[len(head):] if w not in ("of", "and", "&", "for", "the")]
+            if rest and "".join(w[0] for w in rest).upper() == tail:
+                merged[full].aliases |= merged.pop(short).aliases
+                break
