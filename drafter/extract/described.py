@@ -322,7 +322,9 @@ def _sentence_people(people: People, lay: Layout, u: Unit, s: int, e: int, group
                        fact=(s + m.start(), s + m.end()))
         if p:
             p.aliases.add(m.group("abbr"))
-    for m in [*_APPOS_BEFORE.finditer(sent), *_ROLE_IS.finditer(sent)]:
+    # both need a role word in the sentence; most sentences of a long call have none, and the patterns are slow
+    titled = [*_APPOS_BEFORE.finditer(sent), *_ROLE_IS.finditer(sent)] if cues.role_words.search(sent) else []
+    for m in titled:
         role = m.group("role").strip()
         if not cues.role_words.search(role):
             continue
