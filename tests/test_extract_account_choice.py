@@ -530,3 +530,16 @@ Caspian: Cedar Basin is on Priyanka's FY named-account list, and there's an earl
     names = {o.name: o.aliases for o in ents.orgs}
     assert "Cedar Basin CCD" not in names
     assert "Cedar Basin CCD" in names["Cedar Basin Community College District"]
+
+
+def test_initials_of_a_firm_without_its_kind_word_are_the_firm(tmp_path):
+    text = """# Ekholm & Mbatha: H1 partner business review
+
+We held the H1 review with Ekholm & Mbatha Consulting. E&M brought Thandiwe Mokoena (head of hospitality
+practice). E&M built the integration layer for Bellcrest Hotels, and E&M runs it today.
+Bellcrest Hotels is on Siddharth's named-account list; OPP-72210 is open.
+Nobody looked at registrations on Bellcrest before the meeting, so the channel-conflict question is open.
+"""
+    p = _draft(tmp_path, text, "review.md")
+    assert "Ekholm & Mbatha" in (p.value("partner") or "")
+    assert p.fields["conflict"].value is None

@@ -239,6 +239,7 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
     _merge_acronym_tails(merged)
     merge_variants(lay, merged, stop | person_tokens | suffixes)
     caps = {t for d in lay.docs for t in re.findall(r"(?<![\w&])[A-Z][A-Z&]+(?![\w&])", d.text)}
+    kinds = set(cues.raw["text"]["org_name_words"])
     firsts: dict[str, int] = {}
     for o in merged.values():
         firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
@@ -251,7 +252,9 @@ def org_candidates(lay: Layout, cues: Cues, people: People) -> dict[str, Org]:
             o.aliases.add(first)
         words = o.name.split()
         # "B&S" for Brouwer & Smit ICT: the initials without a trailing acronym or legal suffix too
-        short = " ".join(words[:-1]) if len(words) > 2 and (words[-1] in suffixes or words[-1].isupper()) else None
+        # ... or without the word saying what kind of firm it is: "E&M" for Ekholm & Mbatha Consulting
+        short = " ".join(words[:-1]) if len(words) > 2 and (
+            words[-1] in suffixes or words[-1].isupper() or words[-1] in kinds) else None
         for ini in (_initials(o.name), _initials(short) if short else ""):
             if len(ini) >= 2 and ini in caps:
                 o.aliases.add(ini)
