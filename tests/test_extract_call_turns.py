@@ -184,3 +184,16 @@ def test_each_side_says_its_part_and_dealing_with_engineers_is_no_deal(tmp_path)
     assert "energy analytics demo" in (p.value("seller_move") or "")
     assert "trend logs" in (p.value("partner_move") or "")
     assert p.fields["warm_path"].value is None
+
+
+def test_an_opportunity_to_be_opened_ties_the_customer_the_turn_names(tmp_path):
+    text = vtt([
+        ("Rosa Lindgren", "Wes, quick context: Nadia is director of port solutions at Halyard Marine Systems."),
+        ("Nadia Okafor", "So, Grayhaven Container Terminal. We implemented their terminal operating system in 2021."),
+        ("Nadia Okafor", "Every gate transaction at Grayhaven goes through the system we look after."),
+        ("Wes Kimura", "Grayhaven isn't in my CRM at all. No opportunity, no inbound. So if this goes anywhere, "
+                       "I'll open one today and it'll be partner-sourced."),
+    ])
+    p = draft_text(tmp_path, text, "call.vtt")
+    assert (p.value("account") or "").startswith("Grayhaven Container Terminal")
+    assert p.metadata.get("seller") == "Wes Kimura"

@@ -350,3 +350,21 @@ def test_an_onboarding_sync_quoting_a_reference_customer_holds_no_handoff(tmp_pa
     # a customer of ours quoted for a brief is a reference, and "Co-sell readiness" is no co-sell item
     assert all(f.value is None for f in packet.fields.values())
     assert "no co-sell handoff" in (packet.fields["partner"].note or "")
+
+
+def test_a_partner_sync_with_nothing_ready_to_hand_to_sales_holds_no_handoff(tmp_path):
+    text = """# Cobaltline Advisory: weekly partner sync
+
+**Attendees**
+- Imogen Ashcroft, Cobaltline Advisory, nonprofit practice director
+- Amara Joseph, alliances (us)
+
+## Pipeline round-up
+- Imogen ran through their nonprofit book. Nothing ready to hand to sales this week.
+- Harbourlight Foundation: Imogen "has a feeling" they will look at donor platforms next year.
+- Amara reminded Cobaltline that any opportunity they want credit for has to be registered first.
+"""
+    p = tmp_path / "sync.md"
+    p.write_text(text, encoding="utf-8")
+    packet = draft(read_sources([p]), today=TODAY)
+    assert all(f.value is None for f in packet.fields.values())

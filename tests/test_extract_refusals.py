@@ -266,3 +266,11 @@ Tamsin Health Group, OPP-41172 open, on Ravi's H2 named-account list
     assert packet.fields["trigger"].value is None
     assert packet.fields["partner_move"].value is None
     assert packet.fields["owner"].value is None
+
+
+def test_a_document_someone_will_dig_up_is_no_evidence(tmp_path):
+    packet = _draft(tmp_path, [
+        ("Colm Fitzgerald", "We have a case study from another hospital group and the ops review deck, I'll dig them "
+                            "up. Nothing sent yet, no link."),
+    ])
+    assert packet.fields["evidence"].value is None

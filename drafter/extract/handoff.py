@@ -64,7 +64,9 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
                                                                                prev.end))
         needing = ents.partner is not None and need.cue_score(text) >= 2.0 and any(
             o in others and o not in existing for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
-        if named and (tie.search(text) or needing):
+        # "Grayhaven isn't in my CRM at all ... I'll open one today and it'll be partner-sourced"
+        booked = cues.any_of("sourced").search(text) or cues.any_of("influenced").search(text)
+        if named and (tie.search(text) or needing or booked):
             return True
     return False
 

@@ -61,6 +61,8 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                              + r")\b", re.I)
     serving = cues.any_of("serving")
     place = re.compile(cues.raw["text"]["place_before"])
+    classify = re.compile(cues.any_of("sourced").pattern + "|" + cues.any_of("influenced").pattern, re.I)
+    unnamed = cues.fields["account"].absent  # "Theo won't give me the name ... so no name, no opp yet"
 
     def add(found: list[Org], w: float) -> None:
         for o in dict.fromkeys(found):
@@ -121,7 +123,10 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
             if opp.search(sent):
                 opp_in_unit = True
                 add(found or ([] if other.search(unit_text) or not k else earlier), 3.0)
-            if priority.search(sent):
+            # ... as do the opportunity to be opened and how it will be booked: "Grayhaven isn't in my CRM at
+            # all. ... I'll open one today and it'll be partner-sourced"
+            booked = bool(classify.search(sent)) and not (unnamed is not None and unnamed.search(unit_text))
+            if priority.search(sent) or booked:
                 add(found or ([] if other.search(unit_text) else earlier), 2.0)
             cm = customer_is.search(sent)
             if cm:
