@@ -14,6 +14,7 @@ from drafter.extract.entities import Entities
 from drafter.extract.labels import Labeler, norm_label
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
+from drafter.extract.sentences import one_line
 from drafter.extract.structure import Layout, Unit, sentences
 from drafter.extract.topics import unit_topics
 from drafter.extract.turn_before import accepted_invitation, answers_customer, named_in_turn_before, same_voice_before
@@ -60,11 +61,6 @@ def _author_sells(lay: Layout, ents: Entities, cues: Cues) -> set[int]:
     mine = cues.any_of("seller_self")
     return {u.doc for u in lay.units if u.kind not in ("cue", "header") and not u.quoted and u.speaker is None
             and mine.search(lay.text(u))}
-
-def _flat(text: str) -> str:
-    """A sentence wrapped over lines (or quoted lines, "> ") read as one line, for the cue patterns' spaces."""
-    return re.sub(r"[ \t]*\n[ \t>]*", " ", text) if "\n" in text else text
-
 
 @dataclass
 class Cand:
@@ -197,7 +193,7 @@ class Scorer:
         speaker = ents.people.find(u.speaker) if u.speaker else None
         f["account"] = any(o is ents.account for o in orgs) if ents.account else False
         # words inside quotation marks are someone else's: "our" there is the customer's
-        bare = _flat(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
+        bare = one_line(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
         f["first_singular"] = bool(_FIRST_SINGULAR.search(bare))
         f["first_plural"] = bool(_FIRST_PLURAL.search(bare))
         partner_voice = speaker is not None and speaker.side == "partner" and f["first_plural"]
@@ -258,12 +254,12 @@ class Scorer:
     def _score(self, c: Cand) -> None:
         f = c.features
         sent = c.text
-        bare = _flat(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
+        bare = one_line(_QUOTED_ANY.sub(lambda m: " " * len(m.group()), sent))
         for fid, fc in self.cues.fields.items():
             cue = fc.cue_score(sent if fid == "trigger" else bare)
             feat = sum(w for k, w in fc.features.items() if f.get(k))
             c.cue_scores[fid] = cue
-            if fc.absent is not None and fc.absent.search(_flat(sent)):
+            if fc.absent is not None and fc.absent.search(one_line(sent)):
                 c.absent.add(fid)
             ok = not fc.require_any or any(f.get(k) for k in fc.require_any)
             c.scores[fid] = cue + feat if ok else float("-inf")

@@ -16,6 +16,7 @@ from functools import cache
 
 from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
+from drafter.extract.parties import claims_account
 from drafter.extract.structure import Layout
 
 
@@ -45,15 +46,12 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
     unnamed = cues.fields["account"].absent
     # a customer of ours already ("Rowan Brewing Collective has run our demand forecasting since 2023") quoted
     # for a brief or a case study is a reference, not a need to hand off
-    claim = cues.raw["speakers"]["claims_account"]
-    existing = {o for o in others if any(
-        re.search(claim.replace("{account}", "(?:" + "|".join(re.escape(a) for a in o.aliases) + ")"), d.text)
-        for d in lay.docs)}
+    existing = {o for o in others if any(claims_account(cues, o).search(d.text) for d in lay.docs)}
+    labels = cues.fields["account"].labels
     for i, u in enumerate(lay.units):
         text = lay.text(u)
         if opp.search(text):
             return True
-        labels = cues.fields["account"].labels
         if unnamed is not None and unnamed.search(text) and u.label and labels is not None and labels.match(
                 re.sub(r"^the\s+", "", re.sub(r"\s+", " ", u.label.lower()).strip())):
             return True  # "the account: ... Theo won't give me the name until the NDA is signed": not named yet
@@ -65,7 +63,7 @@ def customer_need(lay: Layout, ents: Entities, cues: Cues) -> bool:
         needing = ents.partner is not None and need.cue_score(text) >= 2.0 and any(
             o in others and o not in existing for o in ents.orgs_in(lay.docs[u.doc].text, u.start, u.end))
         # "Grayhaven isn't in my CRM at all ... I'll open one today and it'll be partner-sourced"
-        booked = cues.any_of("sourced").search(text) or cues.any_of("influenced").search(text)
+        booked = cues.any_of("booked").search(text)
         if named and (tie.search(text) or needing or booked):
             return True
     return False

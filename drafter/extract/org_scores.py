@@ -61,7 +61,7 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                              + r")\b", re.I)
     serving = cues.any_of("serving")
     place = re.compile(cues.raw["text"]["place_before"])
-    classify = re.compile(cues.any_of("sourced").pattern + "|" + cues.any_of("influenced").pattern, re.I)
+    classify = cues.any_of("booked")
     unnamed = cues.fields["account"].absent  # "Theo won't give me the name ... so no name, no opp yet"
 
     def add(found: list[Org], w: float) -> None:
@@ -158,10 +158,9 @@ def score_account(lay: Layout, ents: Entities, cues: Cues, orgs: list[Org]) -> d
                 add([o for o in ents.orgs_in((p.org_candidates + p.org_hints)[0])][:1], 0.5)
     for p in ents.people:  # "Alex Johnson (VP of Engineering, Acme Corp)" at the table: the buyer's firm
         org = resolve_org(p, ents)
-        if org is not None and p.present and p.side != "ours" and buyer_title(p.role):
+        if org is not None and p.present and p.side != "ours" and buyer_title(p.role, cues):
             add([org], 1.5)
     return score
-
 
 
 def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> dict[int, float]:
@@ -204,7 +203,7 @@ def score_partner(lay: Layout, ents: Entities, orgs: list[Org], cues: Cues) -> d
             w = 2.0 if p.role and re.search(r"partner|alliance|channel", p.role, re.I) else 1.5
             # someone at the table for an organisation that is not ours: the partner in a co-sell meeting
             # (unless they hold the buyer's kind of title)
-            add([org], w + (1.5 if p.present and p.side != "ours" and not buyer_title(p.role) else 0.0))
+            add([org], w + (1.5 if p.present and p.side != "ours" and not buyer_title(p.role, cues) else 0.0))
     for org in sourcing_orgs(lay, ents, cues):  # "I'm the one who brings you the accounts"
         add([org], 2.0)
     add(_described_as_channel(lay, ents, cues), 2.0)

@@ -52,6 +52,13 @@ def _serves(cues: Cues, who: str, account: Org) -> re.Pattern[str]:
     return re.compile(cues.raw["speakers"]["serves"].replace("{who}", who).replace("{account}", f"(?:{names})"))
 
 
+def claims_account(cues: Cues, org: Org) -> re.Pattern[str]:
+    """Someone calling the organisation a customer of ours: "Baltic Gateway runs our TMS", "has run our
+    demand forecasting since 2023"."""
+    names = "|".join(re.escape(a) for a in sorted(org.aliases, key=len, reverse=True))
+    return re.compile(cues.raw["speakers"]["claims_account"].replace("{account}", f"(?:{names})"))
+
+
 def serves_account(cues: Cues, account: Org) -> re.Pattern[str]:
     """"We"/"our engineers" running or sitting in something of the account's."""
     return _serves(cues, r"[Ww]e|[Oo]ur[ \t]+[\w-]+(?:[ \t]+[\w-]+)?", account)
@@ -113,8 +120,7 @@ def partner_turns(lay: Layout, ents: Entities, cues: Cues) -> None:
     speakers = [p for p in ents.people if p.side == "partner" and p.present]
     if len(speakers) != 1 or ents.account is None:
         return
-    names = "|".join(re.escape(a) for a in sorted(ents.account.aliases, key=len, reverse=True))
-    claim = re.compile(cues.raw["speakers"]["claims_account"].replace("{account}", f"(?:{names})"))
+    claim = claims_account(cues, ents.account)
     we = serves_account(cues, ents.account)
     for u in lay.units:
         if u.kind == "cue" and not u.speaker and lay.docs[u.doc].segments:

@@ -16,6 +16,7 @@ from drafter.extract.cues import Cues
 from drafter.extract.entities import Entities
 from drafter.extract.orgs import Org
 from drafter.extract.people import Person
+from drafter.extract.sentences import one_line
 from drafter.extract.structure import Layout, Unit
 from drafter.extract.turns import antecedent, complement, confirmed_question, link_after, question_before, referent
 
@@ -191,27 +192,29 @@ class Proposer:
     def _speaker_prefix(self, c: Cand, i: int) -> list[Piece]:
         """"Cormac Byrne" before "I own this handoff": who "I" is, where the notes write their name."""
         u = self.lay.units[i]
-        if not (isinstance(c.actor, Person) and c.actor_from == "speaker" and u.speaker_at is not None):
+        if not (isinstance(c.actor, Person) and c.actor_from == "speaker"):
             return []
-        text = self.lay.docs[u.doc].text
-        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in c.actor.aliases):
-            return []
-        at = u.speaker_at
-        return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker or c.actor.name)), i, prefix=True)]
+        return self._named_before(i, c.actor.aliases, u.speaker or c.actor.name)
 
     def _writer_prefix(self, i: int) -> list[Piece]:
         """"Cosima" before "owner: me till Jun accepts": who "me" is, when the notes name their writer."""
         u = self.lay.units[i]
-        text = self.lay.docs[u.doc].text
-        body = text[u.body if u.body is not None else u.start:u.end]
-        if u.speaker_at is None or u.speaker is None or not re.match(r"\W*(?:me|myself|I)\b", body):
+        body = self.lay.docs[u.doc].text[u.body if u.body is not None else u.start:u.end]
+        if u.speaker is None or not re.match(r"\W*(?:me|myself|I)\b", body):
             return []
         who = self.ents.people.find(u.speaker)
-        names = who.aliases if who is not None else {u.speaker}
-        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in names):
+        return self._named_before(i, who.aliases if who is not None else {u.speaker}, u.speaker)
+
+    def _named_before(self, i: int, aliases: set[str], name: str) -> list[Piece]:
+        """The speaker's or writer's name where the notes write it, unless the unit names them itself."""
+        u = self.lay.units[i]
+        if u.speaker_at is None:
+            return []
+        text = self.lay.docs[u.doc].text
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text[u.start:u.end]) for a in aliases):
             return []
         at = u.speaker_at
-        return [Piece(u.doc, at, at + (u.speaker_len or len(u.speaker)), i, prefix=True)]
+        return [Piece(u.doc, at, at + (u.speaker_len or len(name)), i, prefix=True)]
 
     def _unit_pieces(self, i: int) -> list[Piece]:
         u = self.lay.units[i]
@@ -436,7 +439,7 @@ class Proposer:
         note = self.cues.fields[fid].note
         if undecided is not None:
             u = self.lay.units[undecided.unit]
-            said = re.sub(r"\s*\n[\s>]*", " ", undecided.text)  # a wrapped or quoted line reads as one
+            said = one_line(undecided.text)
             shown = said if len(said) <= 90 else said[:87] + "..."
             note = f"left open in the notes (line {self.lay.docs[u.doc].line_of(undecided.start)}: “{shown}”); {note}"
         return Proposal([], None, note)

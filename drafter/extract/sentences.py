@@ -10,6 +10,12 @@ _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|mr|mrs|ms|dr|st|inc|ltd|co|corp|appr
 _NUMBER_ABBREV = re.compile(r"\bno\.$", re.I)
 
 
+def one_line(text: str) -> str:
+    """A sentence wrapped over lines (or quoted lines, "> ") read as one line: for patterns written with
+    spaces, and for showing it."""
+    return re.sub(r"[ \t]*\n[ \t>]*", " ", text) if "\n" in text else text
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end]: split after . ! ? (not inside quotes or after an
     abbreviation), at a pipe between spaces, and at line breaks that end a short line or a finished clause."""

@@ -17,6 +17,7 @@ from drafter.extract.names import LETTER, UPPER, domain_label, folded
 from drafter.extract.orgs import Org
 from drafter.extract.parties import introducers, serving_people
 from drafter.extract.people import People, Person
+from drafter.extract.sentences import one_line
 from drafter.extract.structure import Layout
 
 if TYPE_CHECKING:
@@ -37,15 +38,9 @@ def internal_people(lay: Layout, people: People) -> list[Person]:
     return [p for p in people if p.domain == ranked[0][0]]
 
 
-_BUYER = re.compile(r"\b(?:vp|vice president|chief|c[teifo]o|ciso|head of|director of|svp|evp|president|owner|"
-                    r"founder)\b", re.I)
-_SELLING = re.compile(r"\b(?:partner\w*|alliances?|channel|account (?:manager|executive|lead)|sales|practice|"
-                      r"solutions?|delivery|consult\w*|engagement)\b", re.I)
-
-
-def buyer_title(role: str | None) -> bool:
+def buyer_title(role: str | None, cues: Cues) -> bool:
     """A title the buying side holds ("VP of Engineering"), not the titles partners send to a co-sell."""
-    return bool(role and _BUYER.search(role) and not _SELLING.search(role))
+    return bool(role and cues.any_of("buyer_titles").search(role) and not cues.any_of("selling_titles").search(role))
 
 
 def _domain_org(p: Person, ents: Entities) -> Org | None:
@@ -86,14 +81,12 @@ def _pitching(lay: Layout, ents: Entities, cues: Cues) -> Person | None:
     pitch = cues.any_of("pitching")
     counts: dict[str, int] = {}
     ours = [p for p in ents.people if p.side == "ours"]
-    for d in lay.docs:
-        for p in ours:
-            names = "|".join(re.escape(a) for a in sorted(p.aliases, key=len, reverse=True) if a != "I")
-            if not names:
-                continue
-            rx = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])(?![ \t]*[:(|])[^.;:!?\n]{{0,60}}?(?:{pitch.pattern})",
-                            re.I)
-            counts[p.name] = counts.get(p.name, 0) + len(rx.findall(d.text))
+    for p in ours:
+        names = "|".join(re.escape(a) for a in sorted(p.aliases, key=len, reverse=True) if a != "I")
+        if not names:
+            continue
+        rx = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])(?![ \t]*[:(|])[^.;:!?\n]{{0,60}}?(?:{pitch.pattern})", re.I)
+        counts[p.name] = sum(len(rx.findall(d.text)) for d in lay.docs)
     ranked = sorted(((n, k) for k, n in counts.items() if n), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
@@ -110,7 +103,7 @@ def _addressed_sellers(lay: Layout, ents: Entities, cues: Cues) -> None:
         if p is None or p.side not in (None, "ours"):
             continue
         # a wrapped line is one sentence: "It's on your FY25\nnamed-account list"
-        if any(u.message == i and not u.quoted and addressed.search(re.sub(r"\s+", " ", lay.text(u)))
+        if any(u.message == i and not u.quoted and addressed.search(one_line(lay.text(u)))
                for u in lay.units):
             p.seller = True
             p.side = "ours"
@@ -187,6 +180,6 @@ def assign_sides(lay: Layout, ents: Entities, cues: Cues) -> None:
         # at the table, placed nowhere, described by a role, and nobody else speaks for the partner: "on call:
         # Deshawn Pruitt (DP, branch mgr Phoenix)" in notes of a call with Oakhurst
         placed = [p for p in ents.people if p.present and p.role and p.side is None and not p.seller
-                  and resolve_org(p, ents) is None and not buyer_title(p.role)]
+                  and resolve_org(p, ents) is None and not buyer_title(p.role, cues)]
         if len(placed) == 1:  # one such person; a list of several is the account's people in an account plan
             placed[0].side, placed[0].org = "partner", ents.partner.name
